@@ -1,0 +1,2 @@
+/** The Azure Functions app: triggers, orchestrator, activities and Azure adapters (later issues). */
+package com.cvgen.functions;
