@@ -1,0 +1,35 @@
+package com.cvgen.core.extract;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Tells whether a short text is a place ("Portland, OR", "10115 Berlin", "Zürich, Schweiz", "Remote"). */
+final class Places {
+  private static final Pattern POSTAL_CITY = Pattern.compile("^(?:[A-Z]{1,2}-)?\\d{4,5}\\s+\\p{Lu}[\\p{L}.' -]+$");
+  private static final Pattern CITY_CODE = Pattern.compile("^\\p{Lu}[\\p{L}.' -]+,\\s*\\p{Lu}{2}(\\s+\\d{5}(-\\d{4})?)?$");
+  private static final Pattern STREET = Pattern.compile(
+      "(?i).*\\b\\d+\\s+\\p{L}+.*\\b(street|st\\.|road|rd\\.|avenue|ave\\.?|lane|drive|blvd|way)\\b.*|"
+          + ".*(straße|strasse|str\\.|weg|gasse|platz|allee)\\s*\\d+.*|(?i).*\\b\\d+,?\\s+(rue|avenue|boulevard|chemin|place|allée)\\b.*");
+  private static final Vocabulary VOCABULARY = Vocabulary.INSTANCE;
+
+  private Places() {}
+
+  /** 0 (not a place) to 1 (surely a place). */
+  static double score(String text) {
+    String t = text.strip();
+    if (t.isEmpty() || t.length() > 60 || t.contains("@")) return 0;
+    if (POSTAL_CITY.matcher(t).matches() || STREET.matcher(t).matches()) return 1;
+    if (CITY_CODE.matcher(t).matches()) {
+      String code = t.substring(t.lastIndexOf(',') + 1).strip().split("\\s+")[0].toLowerCase(java.util.Locale.ROOT);
+      return VOCABULARY.is("usStates", code) || VOCABULARY.is("countries", code) ? 1 : 0.6;
+    }
+    String lower = Vocabulary.normalise(t);
+    if (VOCABULARY.is("countries", lower)) return 0.9;
+    List<String> parts = List.of(lower.split("\\s*,\\s*"));
+    if (parts.size() >= 2 && parts.size() <= 3) {
+      String last = parts.getLast();
+      if (VOCABULARY.is("countries", last) || VOCABULARY.is("usStates", last)) return 0.9;
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,3 @@
+package com.cvgen.core.text;
+
+public record Profile(String network, String username, String url) {}
