@@ -82,8 +82,10 @@ final class EntryReader {
       boolean paragraph = dates[i] == null && (r.words() >= 11 || (r.endsSentence() && r.words() >= 4)
           || (nextContinues && r.words() >= 5));
       boolean continuation = prev != null && body[i - 1] && dates[i] == null && wraps(prev, r, full[i - 1]);
+      // An indented row is a list item, unless it sits tight under a header row (a sub-line of it).
+      boolean underHeader = prev != null && !body[i - 1] && r.gap() <= r.size() * 1.8f && r.words() <= 8;
       boolean indented = dates[i] == null && r.x() > headerX + 4f && !r.bold()
-          && Math.abs(r.size() - stats.bodySize) < 0.6f;
+          && Math.abs(r.size() - stats.bodySize) < 0.6f && !underHeader;
       if (sub) afterSubheading = true;
       else if (dates[i] != null || (!indented && !r.bullet && !paragraph && !continuation)) afterSubheading = false;
       body[i] = sub || r.bullet || paragraph || continuation || indented || afterSubheading
@@ -226,7 +228,7 @@ final class EntryReader {
 
   /** True when {@code next} is the wrapped continuation of {@code row}: same style, tight below a full line. */
   private static boolean wraps(Row row, Row next, boolean rowIsFull) {
-    return rowIsFull && !row.endsSentence() && !next.bullet && next.gap() <= next.size() * 1.5f
+    return rowIsFull && row.cells.size() == 1 && next.cells.size() == 1 && !row.endsSentence() && !next.bullet && next.gap() <= next.size() * 1.5f
         && Math.abs(next.x() - row.x()) < (row.bullet ? 14f : 3f) && next.bold() == row.bold()
         && Math.abs(next.size() - row.size()) < 0.6f;
   }

@@ -32,9 +32,14 @@ final class SectionSplitter {
     Map<Integer, Candidate> headings = new HashMap<>();
     for (Row r : rows) candidate(r).ifPresent(c -> headings.put(r.index, c));
 
-    // The dominant heading style, weighted by score.
+    // The dominant heading style: the one that names the most different sections (a sub-heading
+    // such as "Highlights" repeats one name many times).
+    Map<Style, java.util.Set<String>> names = new HashMap<>();
+    for (Candidate c : headings.values()) {
+      names.computeIfAbsent(style(c), k -> new java.util.HashSet<>()).add(Vocabulary.normalise(c.row.cells.getFirst()));
+    }
     Map<Style, Double> styles = new HashMap<>();
-    for (Candidate c : headings.values()) styles.merge(style(c), c.score, Double::sum);
+    names.forEach((k, v) -> styles.put(k, (double) v.size()));
     Style dominant = styles.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     if (dominant != null && headings.size() >= 2) {
       headings.values().removeIf(c -> c.row.size() < dominant.size / 2f * 0.9f && !style(c).equals(dominant));
