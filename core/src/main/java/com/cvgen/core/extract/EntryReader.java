@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * where the section's other entries show the date sits (first or last in the header).
  */
 final class EntryReader {
-  private static final Pattern SEPARATORS = Pattern.compile("\\s+[|·•–—]\\s+|\\s+-\\s+|\\s*\\|\\s*|\\t");
+  private static final Pattern SEPARATORS = Pattern.compile("\\s+[|·•–—]\\s+|\\s*\\|\\s*|\\t");
   private static final Set<String> SUBHEADINGS = Set.of("highlights", "key highlights", "responsibilities",
       "key responsibilities", "achievements", "key achievements", "accomplishments", "tasks", "duties", "aufgaben",
       "tätigkeiten", "erfolge", "verantwortlichkeiten", "schwerpunkte", "technologies", "technologien",
@@ -56,47 +56,123 @@ final class EntryReader {
 
   List<Entry> read(List<Row> rows) {
     if (rows.isEmpty()) return List.of();
-    int n = rows.size();
-    DateMatch[] dates = new DateMatch[n];
-    boolean[] body = new boolean[n];
-    Map<Integer, Integer> anchorX = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      dates[i] = structuralDate(rows.get(i)).orElse(null);
-      if (dates[i] != null) anchorX.merge(Math.round(rows.get(i).x()), 1, Integer::sum);
+    Layout l = classify(rows);
+    List<List<Integer>> headers = headers(rows, l);
+
+    List<Entry> entries = new ArrayList<>();
+    for (int h = 0; h < headers.size(); h++) {
+      List<Integer> header = headers.get(h);
+      int from = header.getFirst();
+      int to = h + 1 < headers.size() ? headers.get(h + 1).getFirst() : rows.size();
+      Entry e = new Entry();
+      e.first = rows.get(from);
+      for (int idx : header) addHeaderRow(e, rows, idx, l);
+      boolean listMode = false;
+      boolean leadTaken = false;
+      for (int i = from; i < to; i++) {
+        if (header.contains(i)) continue;
+        Row r = rows.get(i);
+        if (l.sub[i]) {
+          listMode = true;
+          continue;
+        }
+        // "F5 Inc. · F5 Distributed Cloud Services are ...": a short lead before a separator is a header field
+        if (!leadTaken && i > 0 && header.contains(i - 1) && !r.bullet) {
+          leadTaken = true;
+          var m = LEAD.matcher(r.text());
+          if (m.find() && m.group(1).split("\\s+").length <= 5) {
+            e.pieces.add(new Entry.Piece(m.group(1).strip(), r, e.pieces.size()));
+            e.paragraphs.add(r.text().substring(m.end()).strip());
+            continue;
+          }
+        }
+        Row prev = i > from ? rows.get(i - 1) : null;
+        boolean join = prev != null && !header.contains(i - 1) && !r.bullet && wraps(prev, r, l.full[i - 1]);
+        boolean item = r.bullet || listMode || (r.x() > l.headerX + 4f && !join);
+        if (join) {
+          List<String> target = e.lastHighlightRow == i - 1 ? e.highlights : e.paragraphs;
+          if (target.isEmpty()) target.add(r.text());
+          else target.set(target.size() - 1, Text.joinLines(target.getLast(), r.text()));
+          if (target == e.highlights) e.lastHighlightRow = i;
+        } else if (item) {
+          e.highlights.add(r.text());
+          e.lastHighlightRow = i;
+        } else {
+          e.paragraphs.add(r.text());
+        }
+      }
+      entries.add(e);
     }
-    float headerX = anchorX.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> (float) e.getKey())
-        .orElse(rows.getFirst().x());
+    return entries;
+  }
+
+  private static final Pattern LEAD = Pattern.compile("^(\\p{Lu}[^.:;!?]{0,40}?)\\s+[·|•–—]\\s+");
+
+  /** Per-row features of a section. */
+  private static final class Layout {
+    DateMatch[] dates;
+    boolean[] body;
+    boolean[] full;
+    boolean[] sub;
+    float headerX;
+  }
+
+  private Layout classify(List<Row> rows) {
+    int n = rows.size();
+    Layout l = new Layout();
+    l.dates = new DateMatch[n];
+    l.body = new boolean[n];
+    l.full = new boolean[n];
+    l.sub = new boolean[n];
+    Map<Integer, Integer> anchorX = new HashMap<>();
     float right = 0;
     for (Row r : rows) right = Math.max(right, r.right());
-    final float margin = right;
-    final float width = Math.max(1f, right - headerX);
-    boolean[] full = new boolean[n];
-    for (int i = 0; i < n; i++) full[i] = rows.get(i).right() >= margin - 0.15f * width;
+    for (int i = 0; i < n; i++) {
+      Row r = rows.get(i);
+      l.dates[i] = structuralDate(r).orElse(null);
+      if (l.dates[i] != null) anchorX.merge(Math.round(r.x()), 1, Integer::sum);
+      l.sub[i] = SUBHEADINGS.contains(Vocabulary.normalise(r.text())) && l.dates[i] == null;
+    }
+    l.headerX = anchorX.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> (float) e.getKey())
+        .orElse(rows.getFirst().x());
+    float width = Math.max(1f, right - l.headerX);
+    for (int i = 0; i < n; i++) l.full[i] = rows.get(i).right() >= right - 0.15f * width;
+    // A year that ends a wrapped sentence ("... acquired by X in" / "2009.") is no anchor.
+    for (int i = 1; i < n; i++) {
+      if (l.dates[i] != null && !l.full[i] && rows.get(i).words() <= 2 && rows.get(i).text().endsWith(".")
+          && wraps(rows.get(i - 1), rows.get(i), l.full[i - 1])) {
+        l.dates[i] = null;
+      }
+    }
     boolean afterSubheading = false;
     for (int i = 0; i < n; i++) {
       Row r = rows.get(i);
       Row prev = i > 0 ? rows.get(i - 1) : null;
       Row next = i + 1 < n ? rows.get(i + 1) : null;
-      boolean sub = SUBHEADINGS.contains(Vocabulary.normalise(r.text())) && dates[i] == null;
-      boolean nextContinues = next != null && dates[i] == null && dates[i + 1] == null && wraps(r, next, full[i]);
-      boolean paragraph = dates[i] == null && (r.words() >= 11 || (r.endsSentence() && r.words() >= 4)
-          || (nextContinues && r.words() >= 5));
-      boolean continuation = prev != null && body[i - 1] && dates[i] == null && wraps(prev, r, full[i - 1]);
+      boolean dated = l.dates[i] != null;
+      boolean nextContinues = next != null && !dated && l.dates[i + 1] == null && wraps(r, next, l.full[i]);
+      boolean paragraph = !dated && (r.words() >= 11 || (r.endsSentence() && r.words() >= 4)
+          || (nextContinues && r.words() >= 5 && r.size() <= stats.bodySize + 0.5f));
+      boolean continuation = prev != null && l.body[i - 1] && !dated && wraps(prev, r, l.full[i - 1]);
       // An indented row is a list item, unless it sits tight under a header row (a sub-line of it).
-      boolean underHeader = prev != null && !body[i - 1] && r.gap() <= r.size() * 1.8f && r.words() <= 8;
-      boolean indented = dates[i] == null && r.x() > headerX + 4f && !r.bold()
+      boolean underHeader = prev != null && !l.body[i - 1] && r.gap() <= r.size() * 1.8f && r.words() <= 8;
+      boolean indented = !dated && r.x() > l.headerX + 4f && !r.bold()
           && Math.abs(r.size() - stats.bodySize) < 0.6f && !underHeader;
-      if (sub) afterSubheading = true;
-      else if (dates[i] != null || (!indented && !r.bullet && !paragraph && !continuation)) afterSubheading = false;
-      body[i] = sub || r.bullet || paragraph || continuation || indented || afterSubheading
-          || (dates[i] == null && r.x() < headerX - 4f && !r.bold());
+      if (l.sub[i]) afterSubheading = true;
+      else if (dated || (!indented && !r.bullet && !paragraph && !continuation)) afterSubheading = false;
+      l.body[i] = l.sub[i] || r.bullet || paragraph || continuation || indented || afterSubheading
+          || (!dated && r.x() < l.headerX - 4f && !r.bold());
     }
+    return l;
+  }
 
-    // Blocks of consecutive header rows.
+  /** The header rows of each entry, in order. */
+  private List<List<Integer>> headers(List<Row> rows, Layout l) {
+    int n = rows.size();
     List<List<Integer>> blocks = new ArrayList<>();
     List<Integer> block = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      if (!body[i]) {
+      if (!l.body[i]) {
         block.add(i);
       } else if (!block.isEmpty()) {
         blocks.add(block);
@@ -105,11 +181,24 @@ final class EntryReader {
     }
     if (!block.isEmpty()) blocks.add(block);
 
-    // Where does the date sit in single-anchor blocks: first (date-first) or last?
+    // A block holding only a date (and a place) completes the undated block before it: a theme
+    // that prints "Title / Company · description ... / Date / Place".
+    List<List<Integer>> merged = new ArrayList<>();
+    for (List<Integer> b : blocks) {
+      boolean dateOnly = b.stream().allMatch(i -> l.dates[i] != null || Places.score(rows.get(i).text()) >= 0.9)
+          && b.stream().anyMatch(i -> l.dates[i] != null);
+      if (dateOnly && !merged.isEmpty() && merged.getLast().stream().noneMatch(i -> l.dates[i] != null)) {
+        merged.getLast().addAll(b);
+      } else {
+        merged.add(new ArrayList<>(b));
+      }
+    }
+
+    // Where does the date sit in single-anchor blocks: first or last?
     int first = 0;
     int last = 0;
-    for (List<Integer> b : blocks) {
-      List<Integer> anchors = b.stream().filter(i -> dates[i] != null).toList();
+    for (List<Integer> b : merged) {
+      List<Integer> anchors = b.stream().filter(i -> l.dates[i] != null).toList();
       if (anchors.size() == 1 && b.size() > 1) {
         if (anchors.getFirst().equals(b.getFirst())) first++;
         else if (anchors.getFirst().equals(b.getLast())) last++;
@@ -117,109 +206,83 @@ final class EntryReader {
     }
     boolean dateFirst = first > last;
 
+    // Blocks with several anchors are cut: before each anchor (date first) or after it (date last).
     List<List<Integer>> headers = new ArrayList<>();
-    for (List<Integer> b : blocks) {
+    for (List<Integer> b : merged) {
+      long anchors = b.stream().filter(i -> l.dates[i] != null).count();
+      if (anchors <= 1) {
+        headers.add(b);
+        continue;
+      }
       List<Integer> part = new ArrayList<>();
       boolean partHasAnchor = false;
       for (int idx : b) {
-        boolean anchor = dates[idx] != null;
-        if (anchor && dateFirst && !part.isEmpty() && partHasAnchor) {
+        boolean anchor = l.dates[idx] != null;
+        if (dateFirst && anchor && partHasAnchor) {
           headers.add(part);
           part = new ArrayList<>();
           partHasAnchor = false;
-        } else if (anchor && dateFirst && !part.isEmpty() && !partHasAnchor && headers.isEmpty() == false) {
-          // text rows before the first anchor of a date-first block belong to it (e.g. a group name)
         }
         part.add(idx);
-        if (anchor) {
-          if (!dateFirst && partHasAnchor) {
-            // two anchors in a date-last block: the earlier anchor closed its entry already
-          }
-          partHasAnchor = true;
-          if (!dateFirst) {
-            headers.add(part);
-            part = new ArrayList<>();
-            partHasAnchor = false;
-          }
+        partHasAnchor |= anchor;
+        if (!dateFirst && anchor) {
+          headers.add(part);
+          part = new ArrayList<>();
+          partHasAnchor = false;
         }
       }
       if (!part.isEmpty()) {
-        if (!dateFirst && !headers.isEmpty() && !partHasAnchor && trailingBelongsToPrevious(part, rows, headers.getLast(), b)) {
-          headers.getLast().addAll(part);
-        } else {
-          headers.add(part);
-        }
+        // trailing undated rows of a date-last block (a place under the date) stay with their entry
+        if (!dateFirst && !headers.isEmpty()) headers.getLast().addAll(part);
+        else headers.add(part);
       }
     }
+    return headers;
+  }
 
-    // Build the entries: each header with the body rows that follow it.
-    List<Entry> entries = new ArrayList<>();
-    int h = 0;
-    for (List<Integer> header : headers) {
-      int end = h + 1 < headers.size() ? headers.get(h + 1).getFirst() : n;
-      int bodyStart = header.getLast() + 1;
-      Entry e = new Entry();
-      e.first = rows.get(header.getFirst());
-      int order = 0;
-      for (int idx : header) {
-        Row r = rows.get(idx);
-        String text = r.text();
-        if (dates[idx] != null && e.date == null) {
-          e.date = dates[idx];
-          e.anchor = r;
-        }
-        for (String cell : r.cells) {
-          String rest = cell;
-          if (dates[idx] != null) {
-            Optional<DateMatch> inCell = DateRanges.find(cell);
-            if (inCell.isPresent() && sameRange(inCell.get(), dates[idx])) {
-              String after = cell.substring(inCell.get().to()).replaceFirst("^[\\s)\\],.|·•]+", "");
-              rest = cell.substring(0, inCell.get().from()).replaceFirst("[\\s(\\[,|·•–—:-]+$", "");
-              if (!after.isBlank() && after.split("\\s+").length >= 3) e.paragraphs.add(after.strip());
-              else if (!after.isBlank()) rest = rest + " | " + after;
-            }
-          }
-          for (String url : ContactPatterns.urls(rest)) {
-            // "Divery.io" names a company; only a link-shaped URL is a link
-            if (!url.matches("(?i)^(https?://|www\\.).*") && !url.contains("/")) continue;
-            e.urls.add(url);
-            rest = rest.replace(url, " ");
-          }
-          rest = rest.replaceAll("\\(\\s*\\)", " ").strip();
-          for (String piece : SEPARATORS.split(rest)) {
-            String p = piece.strip().replaceAll("^[,;:()\\s]+|[,;:(\\s]+$", "");
-            if (!p.isEmpty() && p.chars().anyMatch(Character::isLetter)) e.pieces.add(new Entry.Piece(p, r, order++));
-          }
-        }
-        if (text.isEmpty()) continue;
-      }
-      boolean listMode = false;
-      for (int i = bodyStart; i < end; i++) {
-        Row r = rows.get(i);
-        if (SUBHEADINGS.contains(Vocabulary.normalise(r.text()))) {
-          listMode = true;
-          continue;
-        }
-        Row prev = i > bodyStart ? rows.get(i - 1) : null;
-        boolean join = prev != null && !r.bullet && wraps(prev, r, full[i - 1]);
-        boolean item = r.bullet || listMode || (r.x() > headerX + 4f && !join);
-        if (join) {
-          List<String> target = !e.highlights.isEmpty() && lastWasHighlight(e, rows, i) ? e.highlights : e.paragraphs;
-          if (target.isEmpty()) target.add(r.text());
-          else target.set(target.size() - 1, Text.joinLines(target.getLast(), r.text()));
-        } else if (item) {
-          e.highlights.add(r.text());
-          e.lastHighlightRow = i;
-        } else {
-          e.paragraphs.add(r.text());
-          e.lastHighlightRow = -1;
-        }
-        if (join && e.lastHighlightRow == i - 1) e.lastHighlightRow = i;
-      }
-      entries.add(e);
-      h++;
+  private void addHeaderRow(Entry e, List<Row> rows, int idx, Layout l) {
+    Row r = rows.get(idx);
+    DateMatch date = l.dates[idx];
+    if (date != null && e.date == null) {
+      e.date = date;
+      e.anchor = r;
     }
-    return entries;
+    // A header wrapped onto two lines ("Technical Marketing Manager - Service" / "Providers").
+    if (idx > 0 && !e.pieces.isEmpty() && e.pieces.getLast().row() == rows.get(idx - 1) && date == null
+        && l.dates[idx - 1] == null && wrapsHeader(rows.get(idx - 1), r, l.full[idx - 1])) {
+      Entry.Piece last = e.pieces.removeLast();
+      e.pieces.add(new Entry.Piece(Text.joinLines(last.text(), r.text()), last.row(), last.order()));
+      return;
+    }
+    for (String cell : r.cells) {
+      String rest = cell;
+      if (date != null) {
+        Optional<DateMatch> inCell = DateRanges.find(cell);
+        if (inCell.isPresent() && sameRange(inCell.get(), date)) {
+          String after = cell.substring(inCell.get().to()).replaceFirst("^[\\s)\\],.|·•]+", "");
+          rest = cell.substring(0, inCell.get().from()).replaceFirst("[\\s(\\[,|·•–—:-]+$", "");
+          if (!after.isBlank() && after.split("\\s+").length >= 3) e.paragraphs.add(after.strip());
+          else if (!after.isBlank()) rest = rest + " | " + after;
+        }
+      }
+      for (String url : ContactPatterns.urls(rest)) {
+        // "Divery.io" names a company; only a link-shaped URL is a link
+        if (!url.matches("(?i)^(https?://|www\\.).*") && !url.contains("/")) continue;
+        e.urls.add(url);
+        rest = rest.replace(url, " ");
+      }
+      rest = rest.replaceAll("\\(\\s*\\)", " ").strip();
+      for (String piece : SEPARATORS.split(rest)) {
+        String p = piece.strip().replaceAll("^[,;:()\\s]+|[,;:(\\s]+$", "");
+        if (!p.isEmpty() && p.chars().anyMatch(Character::isLetter)) e.pieces.add(new Entry.Piece(p, r, e.pieces.size()));
+      }
+    }
+  }
+
+  private static boolean wrapsHeader(Row row, Row next, boolean rowIsFull) {
+    return rowIsFull && row.cells.size() == 1 && next.cells.size() == 1 && next.words() <= 4
+        && next.gap() <= next.size() * 1.5f && Math.abs(next.x() - row.x()) < 3f && next.bold() == row.bold()
+        && Math.abs(next.size() - row.size()) < 0.6f;
   }
 
   private static boolean lastWasHighlight(Entry e, List<Row> rows, int i) {
@@ -231,14 +294,6 @@ final class EntryReader {
     return rowIsFull && row.cells.size() == 1 && next.cells.size() == 1 && !row.endsSentence() && !next.bullet && next.gap() <= next.size() * 1.5f
         && Math.abs(next.x() - row.x()) < (row.bullet ? 14f : 3f) && next.bold() == row.bold()
         && Math.abs(next.size() - row.size()) < 0.6f;
-  }
-
-  /** Rows after the last anchor of a date-last block belong to that entry when they sit tight below it. */
-  private static boolean trailingBelongsToPrevious(List<Integer> part, List<Row> rows, List<Integer> previous,
-      List<Integer> block) {
-    if (!block.containsAll(previous)) return false;
-    Row first = rows.get(part.getFirst());
-    return first.gap() <= first.size() * 1.6f;
   }
 
   private static boolean sameRange(DateMatch a, DateMatch b) {

@@ -8,8 +8,10 @@ final class Places {
   private static final Pattern POSTAL_CITY = Pattern.compile("^(?:[A-Z]{1,2}-)?\\d{4,5}\\s+\\p{Lu}[\\p{L}.' -]+$");
   private static final Pattern CITY_CODE = Pattern.compile("^\\p{Lu}[\\p{L}.' -]+,\\s*\\p{Lu}{2}(\\s+\\d{5}(-\\d{4})?)?$");
   private static final Pattern STREET = Pattern.compile(
-      "(?i).*\\b\\d+\\s+\\p{L}+.*\\b(street|st\\.|road|rd\\.|avenue|ave\\.?|lane|drive|blvd|way)\\b.*|"
-          + ".*(straße|strasse|str\\.|weg|gasse|platz|allee)\\s*\\d+.*|(?i).*\\b\\d+,?\\s+(rue|avenue|boulevard|chemin|place|allée)\\b.*");
+      "(?i)^\\d+[a-z]?\\s+.*\\b(street|st|road|rd|avenue|ave|lane|ln|drive|dr|blvd|boulevard|way|court|ct|place|pl|"
+          + "parkway|pkwy|highway|hwy|mall|square|sq)\\b.*|"
+          + "(?i).*(straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm)\\s*\\d+.*|"
+          + "(?i).*\\b\\d+,?\\s+(rue|avenue|boulevard|bd|chemin|place|allée|impasse|quai)\\b.*");
   private static final Vocabulary VOCABULARY = Vocabulary.INSTANCE;
 
   private Places() {}
