@@ -20,11 +20,13 @@ import com.cvgen.core.model.Work;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
@@ -46,6 +48,8 @@ public final class DocxCvWriter {
   private static final String DASH = " — ";
   private static final String DOT = " · ";
   private static final String LIST = ", ";
+  /** Word's limit for document properties such as the title. */
+  private static final int MAX_PROPERTY_LENGTH = 255;
 
   /**
    * Writes {@code resume} as a .docx in {@code language} to {@code out} (which is left open).
@@ -69,13 +73,19 @@ public final class DocxCvWriter {
 
   private static void properties(XWPFDocument doc, Basics basics) {
     POIXMLProperties.CoreProperties core = doc.getProperties().getCoreProperties();
-    String name = WordStyles.clean(basics.name());
-    String label = WordStyles.clean(basics.label());
+    String name = truncate(WordStyles.clean(basics.name()), MAX_PROPERTY_LENGTH);
+    String label = truncate(WordStyles.clean(basics.label()), MAX_PROPERTY_LENGTH);
     if (!name.isEmpty()) {
       core.setTitle(name);
       core.setCreator(name);
     }
     if (!label.isEmpty()) core.setSubjectProperty(label);
+  }
+
+  private static String truncate(String text, int max) {
+    if (text.length() <= max) return text;
+    int end = Character.isLowSurrogate(text.charAt(max)) ? max - 1 : max;
+    return text.substring(0, end);
   }
 
   /** Lays out one resume. */
@@ -160,12 +170,12 @@ public final class DocxCvWriter {
       entryHeading(joined(DASH, degree, e.institution()), labels.dateRange(e.startDate(), e.endDate()));
       if (hasText(e.url())) meta(List.of(new Part(displayUrl(e.url()), e.url())));
       labelled(labels.get(Key.GRADE), e.score());
-      labelled(labels.get(Key.COURSES), String.join(LIST, e.courses()));
+      labelled(labels.get(Key.COURSES), joined(LIST, e.courses()));
     }
 
     private void skill(Skill s) {
       String name = hasText(s.level()) ? joined(" ", s.name(), "(" + WordStyles.clean(s.level()) + ")") : s.name();
-      word.entry(name, ": ", String.join(LIST, s.keywords()), null);
+      word.entry(name, ": ", joined(LIST, s.keywords()), null);
     }
 
     private void language(Language l) {
@@ -180,11 +190,11 @@ public final class DocxCvWriter {
 
     private void project(Project p) {
       entryHeading(p.name(), labels.dateRange(p.startDate(), p.endDate()));
-      meta(List.of(Part.of(String.join(LIST, p.roles())), Part.of(p.entity()), Part.of(p.type()),
+      meta(List.of(Part.of(joined(LIST, p.roles())), Part.of(p.entity()), Part.of(p.type()),
           new Part(displayUrl(p.url()), p.url())));
       word.body(p.description());
       p.highlights().forEach(this::bullet);
-      labelled(labels.get(Key.KEYWORDS), String.join(LIST, p.keywords()));
+      labelled(labels.get(Key.KEYWORDS), joined(LIST, p.keywords()));
     }
 
     private void volunteer(Volunteer v) {
@@ -206,7 +216,7 @@ public final class DocxCvWriter {
     }
 
     private void interest(Interest i) {
-      word.entry(i.name(), ": ", String.join(LIST, i.keywords()), null);
+      word.entry(i.name(), ": ", joined(LIST, i.keywords()), null);
     }
 
     private void reference(Reference r) {
@@ -239,11 +249,12 @@ public final class DocxCvWriter {
 
   /** The non-blank values, cleaned, joined with {@code separator}. */
   private static String joined(String separator, String... values) {
-    List<String> present = new ArrayList<>();
-    for (String v : values) {
-      if (hasText(v)) present.add(WordStyles.clean(v));
-    }
-    return String.join(separator, present);
+    return joined(separator, Arrays.asList(values));
+  }
+
+  private static String joined(String separator, Collection<String> values) {
+    return values.stream().filter(WordStyles::hasText).map(WordStyles::clean)
+        .collect(Collectors.joining(separator));
   }
 
   private static boolean any(String... values) {
