@@ -46,7 +46,8 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 public final class DocxCvWriter {
 
   private static final String DASH = " — ";
-  private static final String DOT = " · ";
+  /** Joins items on one line; the no-break space keeps the dot at the end of a wrapped line. */
+  private static final String DOT = "\u00A0· ";
   private static final String LIST = ", ";
   /** Word's limit for document properties such as the title. */
   private static final int MAX_PROPERTY_LENGTH = 255;
@@ -107,12 +108,12 @@ public final class DocxCvWriter {
         word.body(resume.basics().summary());
       }
       section(Key.WORK, resume.work(),
-          w -> any(w.position(), w.name(), w.location(), w.description(), w.summary(), w.startDate(),
-              w.endDate()) || any(w.highlights()),
+          w -> any(w.position(), w.name(), w.location(), w.description(), w.summary(),
+              labels.dateRange(w.startDate(), w.endDate())) || any(w.highlights()),
           this::work);
       section(Key.EDUCATION, resume.education(),
-          e -> any(e.institution(), e.area(), e.studyType(), e.score(), e.startDate(), e.endDate())
-              || any(e.courses()),
+          e -> any(e.institution(), e.area(), e.studyType(), e.score(),
+              labels.dateRange(e.startDate(), e.endDate())) || any(e.courses()),
           this::education);
       section(Key.SKILLS, resume.skills(), s -> any(s.name(), s.level()) || any(s.keywords()), this::skill);
       section(Key.LANGUAGES, resume.languages(), l -> any(l.language(), l.fluency()), this::language);
@@ -142,7 +143,8 @@ public final class DocxCvWriter {
       if (hasText(basics.name())) word.title(basics.name());
       if (hasText(basics.label())) word.subtitle(basics.label());
       List<Part> contact = new ArrayList<>();
-      contact.add(new Part(basics.email(), basics.email()));
+      String mail = WordStyles.linkTarget(basics.email());
+      contact.add(new Part(basics.email(), mail.startsWith("mailto:") ? mail : null));
       contact.add(Part.of(basics.phone()));
       if (basics.location() != null) contact.add(Part.of(basics.location().display()));
       contact.add(new Part(displayUrl(basics.url()), basics.url()));

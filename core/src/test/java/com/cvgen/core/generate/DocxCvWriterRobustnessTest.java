@@ -42,6 +42,12 @@ class DocxCvWriterRobustnessTest {
   static final String HOSTILE = "<script>alert('x')</script> & \"Co\" ]]> \u0000\u0001\u0007\u000B\u000C\u001B"
       + "\u007F\u0085\u009F\uDFFF\uD800\uFFFE\uFFFF\t tab\r\nline\u2028sep 😀 é";
 
+  private static final DocumentBuilderFactory XML = DocumentBuilderFactory.newInstance();
+
+  static {
+    XML.setNamespaceAware(true);
+  }
+
   @ParameterizedTest
   @EnumSource(OutputLanguage.class)
   void emptyResumeGivesAValidEmptyDocument(OutputLanguage language) throws IOException {
@@ -86,6 +92,15 @@ class DocxCvWriterRobustnessTest {
         .containsExactly("Only A Position", "Only A Company", "\tMay 2019 – present", "Only An Institution");
     assertThat(textsInStyle(doc, WordStyles.ENTRY)).containsExactly("Java", "Esperanto", "Only A Name");
     assertThat(doc.getParagraphs()).allSatisfy(p -> assertThat(p.getText()).doesNotContain("null"));
+  }
+
+  @Test
+  void entriesWithOnlyUnreadableDatesLeaveNoEmptySection() {
+    Resume resume = new Resume(null,
+        List.of(new Work(null, null, null, null, null, "sometime", "later", null, null)), null,
+        List.of(new Education(null, null, null, null, "2020-13", null, null, null)),
+        null, null, null, null, null, null, null, null, null);
+    assertThat(textsInStyle(writeAndOpen(resume, OutputLanguage.EN), WordStyles.HEADING_1)).isEmpty();
   }
 
   @Test
@@ -146,7 +161,7 @@ class DocxCvWriterRobustnessTest {
     Random random = new Random(20240531L);
     String alphabet = "aZ09 <>&'\"\t\n\r\u0000\u0001\u001F\u007F\u0085\u00A0äöüßéàç€\u2028\uFFFE\uFFFF\uD83D\uDE00\uD800"
         + "]]>-–—·•/\\:;";
-    for (int round = 0; round < 40; round++) {
+    for (int round = 0; round < 30; round++) {
       Resume resume = randomResume(random, alphabet);
       OutputLanguage language = OutputLanguage.values()[round % 3];
       assertThatNoException().as("round %d", round).isThrownBy(() -> {
@@ -218,16 +233,17 @@ class DocxCvWriterRobustnessTest {
 
   private static org.w3c.dom.Document parse(byte[] xml) {
     try (InputStream in = new ByteArrayInputStream(xml)) {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      return factory.newDocumentBuilder().parse(in);
+      return XML.newDocumentBuilder().parse(in);
     } catch (Exception e) {
       throw new AssertionError("not well-formed XML: " + e.getMessage(), e);
     }
   }
 
+  /** A mutable list that, unlike List.of, may hold nulls (the model drops them). */
   @SafeVarargs
   private static <T> List<T> listOf(T... items) {
-    return new ArrayList<>(java.util.Arrays.asList(items));
+    List<T> list = new ArrayList<>(items.length);
+    for (T item : items) list.add(item);
+    return list;
   }
 }

@@ -38,8 +38,8 @@ class DocxCvWriterTest {
     assertThat(paragraphs.get(1).getStyle()).isEqualTo(WordStyles.SUBTITLE);
     assertThat(paragraphs.get(1).getText()).isEqualTo("Senior Software Engineer");
     assertThat(paragraphs.get(2).getStyle()).isEqualTo(WordStyles.CONTACT);
-    assertThat(paragraphs.get(2).getText()).isEqualTo("jane.doe@example.com · +44 20 7946 0958 · "
-        + "1 Main Street, EC1A 1BB London, GB · janedoe.dev · github.com/janedoe · Mastodon: @jane@example.social");
+    assertThat(paragraphs.get(2).getText()).isEqualTo("jane.doe@example.com\u00A0· +44 20 7946 0958\u00A0· "
+        + "1 Main Street, EC1A 1BB London, GB\u00A0· janedoe.dev\u00A0· github.com/janedoe\u00A0· Mastodon: @jane@example.social");
     assertThat(english.getProperties().getCoreProperties().getTitle()).isEqualTo("Jane Doe");
   }
 
@@ -105,8 +105,8 @@ class DocxCvWriterTest {
   @Test
   void entryDetailsSkillsAndLanguagesAreWritten() {
     assertThat(textsInStyle(english, WordStyles.ENTRY_META)).contains(
-        "London, UK · Card payments processor · acme.example", "Manchester, UK",
-        "Author, Maintainer · open source · github.com/janedoe/ledger", "— John Smith, CTO Acme");
+        "London, UK\u00A0· Card payments processor\u00A0· acme.example", "Manchester, UK",
+        "Author, Maintainer\u00A0· open source\u00A0· github.com/janedoe/ledger", "— John Smith, CTO Acme");
     assertThat(textsInStyle(english, WordStyles.ENTRY)).containsExactly(
         "Grade: Distinction",
         "Courses: Distributed Systems, Compilers",
@@ -114,7 +114,7 @@ class DocxCvWriterTest {
         "Infrastructure: Kubernetes, Terraform",
         "English — Native speaker",
         "German — Professional",
-        "AWS Certified Solutions Architect — Amazon Web Services · aws.example/cert\t15 May 2020",
+        "AWS Certified Solutions Architect — Amazon Web Services\u00A0· aws.example/cert\t15 May 2020",
         "Technologies: Java, PostgreSQL",
         "Climbing: bouldering, alpine routes");
     XWPFParagraph skill = paragraphsInStyle(english, WordStyles.ENTRY).get(2);
