@@ -151,8 +151,10 @@ final class EntryReader {
       Row next = i + 1 < n ? rows.get(i + 1) : null;
       boolean dated = l.dates[i] != null;
       boolean nextContinues = next != null && !dated && l.dates[i + 1] == null && wraps(r, next, l.full[i]);
-      boolean paragraph = !dated && (r.words() >= 11 || (r.endsSentence() && r.words() >= 4)
-          || (nextContinues && r.words() >= 5 && r.size() <= stats.bodySize + 0.5f));
+      // Paragraph text is long or runs on; a bold line is a header unless it is very long.
+      boolean paragraph = !dated && (r.bold() ? r.words() >= 16
+          : r.words() >= 11 || (r.endsSentence() && r.words() >= 4)
+              || (nextContinues && r.words() >= 5 && r.size() <= stats.bodySize + 0.5f));
       boolean continuation = prev != null && l.body[i - 1] && !dated && wraps(prev, r, l.full[i - 1]);
       // An indented row is a list item, unless it sits tight under a header row (a sub-line of it).
       boolean underHeader = prev != null && !l.body[i - 1] && r.gap() <= r.size() * 1.8f && r.words() <= 8;
@@ -205,6 +207,15 @@ final class EntryReader {
       }
     }
     boolean dateFirst = first > last;
+    if (first == last) {
+      // no evidence from single entries: a block that opens with its date is date-first
+      for (List<Integer> b : merged) {
+        if (b.stream().filter(i -> l.dates[i] != null).count() > 1) {
+          dateFirst = l.dates[b.getFirst()] != null;
+          break;
+        }
+      }
+    }
 
     // Blocks with several anchors are cut: before each anchor (date first) or after it (date last).
     List<List<Integer>> headers = new ArrayList<>();

@@ -216,6 +216,12 @@ public final class OfflineCvStructurer implements CvStructurer {
   // ---------- education ----------
 
   private List<Education> educations(List<Entry> entries, Provenance provenance, int offset) {
+    // Degree and field in two lines: which line is the degree? Confident entries tell the order.
+    double degreeFirst = 0;
+    for (Entry e : entries) {
+      List<Piece> t = textPieces(e).stream().filter(p -> vocabulary.institutionScore(p.text()) < 0.5).toList();
+      if (t.size() == 2) degreeFirst += vocabulary.degreeScore(t.get(0).text()) - vocabulary.degreeScore(t.get(1).text());
+    }
     List<Education> out = new ArrayList<>();
     for (Entry e : entries) {
       List<Piece> texts = textPieces(e);
@@ -247,13 +253,15 @@ public final class OfflineCvStructurer implements CvStructurer {
       }
       String studyType = null;
       String area = null;
-      if (!degreeParts.isEmpty()) {
+      if (degreeParts.size() == 2) {
+        double d = vocabulary.degreeScore(degreeParts.get(0)) - vocabulary.degreeScore(degreeParts.get(1));
+        boolean firstIsDegree = Math.abs(d) > 0.15 ? d > 0 : degreeFirst >= 0;
+        studyType = degreeParts.get(firstIsDegree ? 0 : 1);
+        area = degreeParts.get(firstIsDegree ? 1 : 0);
+      } else if (degreeParts.size() == 1) {
         String[] sa = splitDegree(degreeParts.getFirst());
         studyType = sa[0];
         area = sa[1];
-        if (degreeParts.size() > 1 && area == null && vocabulary.degreeScore(degreeParts.get(1)) < 0.3) {
-          area = degreeParts.get(1);
-        }
       }
       String start = e.date == null ? null : e.date.start();
       String end = e.date == null ? null : e.date.end();
