@@ -101,6 +101,14 @@ final class EntryReader {
           e.paragraphs.add(r.text());
         }
       }
+      // "Mar 2021 - Present" / "• Staff Engineer, Globex": a dated header whose title is the first bullet
+      if (e.pieces.isEmpty() && e.date != null && !e.highlights.isEmpty()) {
+        String lead = e.highlights.getFirst();
+        if (lead.split("\\s+").length <= 8 && !lead.endsWith(".")) {
+          e.highlights.removeFirst();
+          e.pieces.add(new Entry.Piece(lead, e.anchor, 0));
+        }
+      }
       entries.add(e);
     }
     return entries;

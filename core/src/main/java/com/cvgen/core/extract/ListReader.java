@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 
 /** Reads list sections: skills (groups with keywords), languages with fluency, simple item lists. */
 final class ListReader {
-  private static final Pattern ITEM_SEPARATOR = Pattern.compile("\\s*(?:[,;•·▪●]|\\s[–—]\\s)\\s*");
   private static final Pattern LEVEL = Pattern.compile("(?i)\\b([ABC][12])\\b");
   private final DocumentStats stats;
   private final Vocabulary vocabulary = Vocabulary.INSTANCE;
@@ -26,15 +25,22 @@ final class ListReader {
     Map<String, List<String>> groups = new LinkedHashMap<>();
     List<String> loose = new ArrayList<>();
     List<Cell> headers = new ArrayList<>();
-    for (Row r : rows) {
+    for (int ri = 0; ri < rows.size(); ri++) {
+      Row r = rows.get(ri);
       for (int c = 0; c < r.cells.size(); c++) {
         String text = r.cells.get(c).strip();
         if (text.isEmpty()) continue;
+        // an item wrapped onto the next line: "Next.js / GraphQL / TypeORM /" + "PostgreSQL"
+        while (c == r.cells.size() - 1 && ri + 1 < rows.size() && continuesOnNextLine(text)
+            && rows.get(ri + 1).cells.size() == 1) {
+          ri++;
+          text = Text.joinLines(text, rows.get(ri).text());
+        }
         float x = r.spans.get(c).x();
         int colon = text.indexOf(':');
         if (colon > 0 && colon < 40 && colon < text.length() - 1) {
           String group = text.substring(0, colon).strip();
-          List<String> items = split(text.substring(colon + 1));
+          List<String> items = split(text.substring(colon + 1), true);
           groups.computeIfAbsent(group, k -> new ArrayList<>()).addAll(items);
           headers.add(new Cell(group, r, x, true));
           continue;
@@ -48,7 +54,7 @@ final class ListReader {
           headers.add(new Cell(group, r, x, true));
           continue;
         }
-        List<String> items = split(text);
+        List<String> items = split(text, false);
         Cell owner = owner(headers, r, x);
         if (owner == null) loose.addAll(items);
         else groups.get(owner.text).addAll(items);
@@ -58,6 +64,12 @@ final class ListReader {
     groups.forEach((name, keywords) -> skills.add(new Skill(name, null, dedupe(keywords))));
     for (String item : dedupe(loose)) skills.add(new Skill(item, null, List.of()));
     return skills;
+  }
+
+  private static boolean continuesOnNextLine(String text) {
+    long open = text.chars().filter(ch -> ch == '(').count();
+    long close = text.chars().filter(ch -> ch == ')').count();
+    return open > close || text.matches(".*[/,&+–-]$");
   }
 
   private static boolean rowsAllBold(List<Row> rows) {
@@ -76,13 +88,36 @@ final class ListReader {
     return best;
   }
 
-  private static List<String> split(String text) {
+  /**
+   * The items of a list cell. Commas separate items in a list of three or more ("Python, Go, SQL");
+   * a pair such as "HTML5, HTML" and anything inside parentheses stays one item.
+   */
+  private static List<String> split(String text, boolean labelled) {
+    List<String> parts = splitOutsideParentheses(text);
+    if (!labelled && parts.size() < 3 && !text.strip().endsWith(".")) parts = List.of(text);
     List<String> items = new ArrayList<>();
-    for (String s : ITEM_SEPARATOR.split(text)) {
-      String t = Text.trimPunctuation(s.strip().replaceAll("\\.$", ""));
+    for (String part : parts) {
+      String t = Text.trimPunctuation(part.strip().replaceAll("\\.$", ""));
       if (t != null && !t.isEmpty() && t.chars().anyMatch(Character::isLetterOrDigit)) items.add(t);
     }
     return items;
+  }
+
+  private static List<String> splitOutsideParentheses(String text) {
+    List<String> out = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '(' || c == '[') depth++;
+      else if ((c == ')' || c == ']') && depth > 0) depth--;
+      else if (depth == 0 && (c == ',' || c == ';' || c == '•' || c == '·' || c == '▪' || c == '●')) {
+        out.add(text.substring(start, i));
+        start = i + 1;
+      }
+    }
+    out.add(text.substring(start));
+    return out;
   }
 
   private static List<String> dedupe(List<String> items) {

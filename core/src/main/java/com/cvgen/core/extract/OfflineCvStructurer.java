@@ -88,8 +88,8 @@ public final class OfflineCvStructurer implements CvStructurer {
           // A CV without an experience heading: dated, titled entries in an untitled part are work.
           if (s.type() != SectionType.HEADER || work.isEmpty()) {
             List<Entry> found = entries.read(s.rows()).stream()
-                .filter(e -> e.date != null && e.pieces.size() >= 2
-                    && e.pieces.stream().anyMatch(p -> vocabulary.titleScore(p.text()) > 0.3))
+                .filter(e -> e.date != null && textPieces(e).size() >= 2
+                    && textPieces(e).stream().anyMatch(p -> vocabulary.titleScore(p.text()) > 0.3))
                 .toList();
             if (!found.isEmpty() && sections.stream().noneMatch(x -> x.type() == SectionType.WORK)) {
               work.addAll(works(found, provenance, work.size(), true));
@@ -190,12 +190,27 @@ public final class OfflineCvStructurer implements CvStructurer {
     return bias;
   }
 
+  private static final java.util.regex.Pattern REGION_CODE = java.util.regex.Pattern.compile("^\\p{Lu}{2}(\\s+\\d{4,5})?$");
+
   private static List<Piece> textPieces(Entry e) {
     List<Piece> out = new ArrayList<>();
     for (Piece p : e.pieces) {
       String t = p.text();
       if (DateRanges.isDateOnly(t)) continue;
       out.add(p);
+    }
+    // A header written as one line ("Software Engineer, Globex Corporation, Portland, OR"): its
+    // commas separate the fields; a region code goes back onto its city.
+    if (out.size() == 1 && out.getFirst().text().contains(", ")) {
+      Piece only = out.removeFirst();
+      for (String part : only.text().split("\\s*,\\s+")) {
+        if (!out.isEmpty() && REGION_CODE.matcher(part).matches()) {
+          Piece before = out.removeLast();
+          out.add(new Piece(before.text() + ", " + part, before.row(), before.order()));
+        } else if (!part.isBlank()) {
+          out.add(new Piece(part.strip(), only.row(), only.order()));
+        }
+      }
     }
     // "Acme, Inc." split by the comma: glue legal forms back on
     for (int i = out.size() - 1; i > 0; i--) {

@@ -262,6 +262,8 @@ final class PageLayout {
     }
     double alignedShare = aligned / (double) small.size();
     if (alignedShare < 0.5) return true;
+    // Nearly all lines on shared baselines: a grid of cells (skill chips, label/value pairs), read by rows.
+    if (alignedShare >= 0.8) return false;
     // Lines on shared baselines: columns only if the small side is a dense flow of its own.
     float top = Float.MAX_VALUE;
     float bottom = -Float.MAX_VALUE;
