@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * the layout features it is scored on.
  */
 final class Row {
-  private static final Pattern BULLET = Pattern.compile("^\\s*[•●○◦▪▫■□‣⁃∙·*➢➤►▸▶✓✔❖◆♦◇➔→»>-]\\s*");
+  private static final Pattern BULLET = Pattern.compile("^\\s*(?:[•●○◦▪▫■□‣⁃∙·*➢➤►▸▶✓✔❖◆♦◇➔→»>]\\s*|[-–—]\\s+)");
   private static final Pattern BULLET_ONLY = Pattern.compile("^[•●○◦▪▫■□‣⁃∙·*➢➤►▸▶✓✔❖◆♦◇➔→»>–-]$");
 
   final TextLine line;
@@ -33,8 +33,8 @@ final class Row {
       String t = kept.get(i).text().strip();
       if (i == 0) {
         var m = BULLET.matcher(t);
-        // a leading "-" only counts as a bullet when followed by a space ("- Built ..."), not "-5%"
-        if (m.find() && !(t.startsWith("-") && !t.startsWith("- "))) {
+        // a dash only counts as a bullet when followed by a space ("- Built ..."), not "-5%"
+        if (m.find()) {
           t = t.substring(m.end()).strip();
           b = true;
         }
