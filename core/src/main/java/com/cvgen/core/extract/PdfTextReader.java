@@ -49,6 +49,7 @@ public final class PdfTextReader {
     final List<TextPage> pages = new ArrayList<>();
     private final List<Glyph> glyphs = new ArrayList<>();
     private final Map<PDFont, FontStyle> styles = new HashMap<>();
+    private final Map<String, List<Glyph>> seen = new HashMap<>();
 
     Collector() throws IOException {
       super();
@@ -68,16 +69,16 @@ public final class PdfTextReader {
       float x = t.getXDirAdj();
       float w = Math.max(0f, t.getWidthDirAdj());
       float y = t.getYDirAdj();
-      // Fake bold: the same glyph drawn again on (almost) the same spot.
-      if (!glyphs.isEmpty()) {
-        Glyph last = glyphs.getLast();
-        if (last.text.equals(text) && Math.abs(last.x - x) < Math.max(0.8f, w * 0.25f)
-            && Math.abs(last.y - y) < 0.8f) {
-          return;
-        }
+      // Fake bold and shadows: the same glyph drawn again on (almost) the same spot.
+      String key = text + '@' + Math.round(y);
+      List<Glyph> same = seen.computeIfAbsent(key, k -> new ArrayList<>(2));
+      for (Glyph g : same) {
+        if (Math.abs(g.x - x) < Math.max(0.8f, w * 0.25f) && Math.abs(g.y - y) < 0.8f) return;
       }
-      glyphs.add(new Glyph(text, x, x + w, y, Math.max(t.getHeightDir(), size * 0.7f), size, style.bold,
-          style.italic, style.name));
+      Glyph glyph = new Glyph(text, x, x + w, y, Math.max(t.getHeightDir(), size * 0.7f), size, style.bold,
+          style.italic, style.name);
+      same.add(glyph);
+      glyphs.add(glyph);
     }
 
     @Override
@@ -89,6 +90,7 @@ public final class PdfTextReader {
       int number = getCurrentPageNo();
       pages.add(new TextPage(number, width, height, PageLayout.layout(number, width, glyphs)));
       glyphs.clear();
+      seen.clear();
     }
   }
 
