@@ -88,7 +88,7 @@ final class BasicsReader {
       String t = r.text();
       for (String u : ContactPatterns.urls(t)) {
         if (email != null && email.toLowerCase(Locale.ROOT).endsWith(u.toLowerCase(Locale.ROOT))) continue;
-        Optional<com.cvgen.core.text.Profile> p = ContactPatterns.profile(u);
+        Optional<ContactPatterns.Profile> p = ContactPatterns.profile(u);
         if (p.isPresent()) {
           byNetwork.putIfAbsent(p.get().network().toLowerCase(Locale.ROOT),
               new Profile(p.get().network(), p.get().username(), p.get().url()));

@@ -1,3 +1,0 @@
-package com.cvgen.core.text;
-
-public record Profile(String network, String username, String url) {}
