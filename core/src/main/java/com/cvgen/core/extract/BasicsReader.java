@@ -131,7 +131,16 @@ final class BasicsReader {
         }
       }
     }
-    if (location != null) provenance.put("/basics/location/city", Math.min(0.95, 0.4 + best / 2), locationRow);
+    if (location != null && locationRow != null) {
+      // the other place fields of the same line belong to the same address ("Street 7 · 10115 Berlin")
+      List<String> parts = new ArrayList<>();
+      for (String field : SEPARATOR.split(locationRow.text())) {
+        String f = FIELD_LABEL.matcher(field).replaceFirst("").strip();
+        if (f.equals(location) || Places.score(f) >= 0.9) parts.add(f);
+      }
+      if (parts.size() > 1 && parts.contains(location)) location = String.join(", ", parts);
+      provenance.put("/basics/location/city", Math.min(0.95, 0.4 + best / 2), locationRow);
+    }
 
     String summary = null;
     List<Row> summarySource = summaryRows.isEmpty() ? headerParagraph(contactRows, nameRow) : summaryRows;
@@ -143,18 +152,53 @@ final class BasicsReader {
     return new Basics(name, label, null, email, phone, url, summary, location(location), profiles);
   }
 
-  private static Location location(String text) {
-    if (text == null) return null;
-    var postal = Pattern.compile("^(?:[A-Z]{1,2}-)?(\\d{4,5})\\s+(.+)$").matcher(text);
-    if (postal.matches()) return new Location(null, postal.group(1), postal.group(2).strip(), null, null);
-    int comma = text.indexOf(',');
-    if (comma > 0) {
-      String city = text.substring(0, comma).strip();
-      String rest = text.substring(comma + 1).strip();
-      if (city.matches(".*\\d.*")) return new Location(text, null, null, null, null);
-      return new Location(null, null, city, null, rest.isEmpty() ? null : rest);
+  private static final Pattern POSTAL_CITY = Pattern.compile("^(?:[A-Z]{1,2}-)?(\\d{4,5})\\s+(\\p{L}.+)$");
+  private static final Pattern REGION_POSTAL = Pattern.compile("^(\\p{Lu}{2})\\s+(\\d{5}(?:-\\d{4})?)$");
+  private static final Map<String, String> COUNTRY_CODES = Map.ofEntries(
+      Map.entry("usa", "US"), Map.entry("us", "US"), Map.entry("united states", "US"),
+      Map.entry("united states of america", "US"), Map.entry("uk", "GB"), Map.entry("united kingdom", "GB"),
+      Map.entry("germany", "DE"), Map.entry("deutschland", "DE"), Map.entry("allemagne", "DE"),
+      Map.entry("switzerland", "CH"), Map.entry("schweiz", "CH"), Map.entry("suisse", "CH"),
+      Map.entry("austria", "AT"), Map.entry("österreich", "AT"), Map.entry("autriche", "AT"),
+      Map.entry("france", "FR"), Map.entry("frankreich", "FR"), Map.entry("canada", "CA"),
+      Map.entry("spain", "ES"), Map.entry("españa", "ES"), Map.entry("spanien", "ES"), Map.entry("espagne", "ES"),
+      Map.entry("italy", "IT"), Map.entry("italia", "IT"), Map.entry("italien", "IT"), Map.entry("italie", "IT"),
+      Map.entry("netherlands", "NL"), Map.entry("belgium", "BE"), Map.entry("belgique", "BE"),
+      Map.entry("luxembourg", "LU"), Map.entry("ireland", "IE"), Map.entry("india", "IN"), Map.entry("australia", "AU"));
+
+  /** "Portland, OR 97209, USA", "Lindenblütenstraße 7 · 10115 Berlin", "14 rue X, 69003 Lyon", "Zürich". */
+  static Location location(String text) {
+    if (text == null || text.isBlank()) return null;
+    String address = null;
+    String postal = null;
+    String city = null;
+    String region = null;
+    String country = null;
+    for (String raw : text.split("\\s*(?:,|·|\\|)\\s*")) {
+      String part = raw.strip();
+      if (part.isEmpty()) continue;
+      var pc = POSTAL_CITY.matcher(part);
+      var rp = REGION_POSTAL.matcher(part);
+      String code = COUNTRY_CODES.get(part.toLowerCase(Locale.ROOT));
+      if (pc.matches() && city == null) {
+        postal = pc.group(1);
+        city = pc.group(2).strip();
+      } else if (rp.matches()) {
+        region = rp.group(1);
+        postal = rp.group(2);
+      } else if (code != null) {
+        country = code;
+      } else if (part.matches(".*\\d.*") && address == null) {
+        address = part;
+      } else if (city == null) {
+        city = part;
+      } else if (region == null) {
+        region = part;
+      } else {
+        address = address == null ? part : address + ", " + part;
+      }
     }
-    return new Location(null, null, text, null, null);
+    return new Location(address, postal, city, country, region);
   }
 
   /** A short unlabelled line next to other contact lines (e.g. "Northants" above the e-mail). */

@@ -21,34 +21,73 @@ final class ListReader {
 
   private record Cell(String text, Row row, float x, boolean header) {}
 
+  /** A list line: a row, or rows joined where a list wrapped; cells as on the page. */
+  private record ListLine(Row row, List<String> cells, List<Float> xs) {}
+
+  /** Rows joined where an item list wraps onto the next line of the same column. */
+  private List<ListLine> listLines(List<Row> rows) {
+    float minX = Float.MAX_VALUE;
+    float margin = 0;
+    for (Row r : rows) {
+      minX = Math.min(minX, r.x());
+      margin = Math.max(margin, r.right());
+    }
+    float width = Math.max(1, margin - minX);
+    List<ListLine> out = new ArrayList<>();
+    Row prev = null;
+    for (Row r : rows) {
+      if (prev != null && !out.isEmpty() && r.cells.size() == 1 && prev.cells.size() == 1 && !r.bullet
+          && !isHeader(prev, 0) && !isHeader(r, 0) && r.gap() <= r.size() * 1.4f && Math.abs(r.x() - prev.x()) < 3f
+          && (continuesOnNextLine(prev.text()) || (prev.right() >= margin - 0.12f * width && prev.text().contains(",")))) {
+        ListLine last = out.removeLast();
+        out.add(new ListLine(last.row(), List.of(Text.joinLines(last.cells().getFirst(), r.text())), last.xs()));
+      } else {
+        List<Float> xs = new ArrayList<>();
+        for (TextSpan span : r.spans) xs.add(span.x());
+        out.add(new ListLine(r, r.cells, xs));
+      }
+      prev = r;
+    }
+    return out;
+  }
+
+  private boolean isHeader(Row r, int cell) {
+    TextSpan span = r.spans.get(cell);
+    String text = r.cells.get(cell).strip();
+    return text.endsWith(":") || ((span.bold() || span.fontSize() > stats.bodySize * 1.15f) && !r.bullet
+        && text.split("\\s+").length <= 4 && !text.contains(","));
+  }
+
   List<Skill> skills(List<Row> rows) {
     Map<String, List<String>> groups = new LinkedHashMap<>();
     List<String> loose = new ArrayList<>();
     List<Cell> headers = new ArrayList<>();
-    for (int ri = 0; ri < rows.size(); ri++) {
-      Row r = rows.get(ri);
-      for (int c = 0; c < r.cells.size(); c++) {
-        String text = r.cells.get(c).strip();
+    boolean allBold = rowsAllBold(rows);
+    for (ListLine line : listLines(rows)) {
+      Row r = line.row();
+      List<String> cells = line.cells();
+      // "Cloud & tools | AWS, Docker, Terraform": a label column beside its list
+      if (cells.size() >= 2 && cells.getFirst().split("\\s+").length <= 5 && !cells.getFirst().contains(",")
+          && (cells.getFirst().strip().endsWith(":")
+              || cells.subList(1, cells.size()).stream().anyMatch(c -> c.contains(",") || c.split("\\s+").length >= 4))) {
+        String group = cells.getFirst().replaceAll(":$", "").strip();
+        List<String> items = groups.computeIfAbsent(group, k -> new ArrayList<>());
+        for (String c : cells.subList(1, cells.size())) items.addAll(split(c, true));
+        headers.add(new Cell(group, r, line.xs().getFirst(), true));
+        continue;
+      }
+      for (int c = 0; c < cells.size(); c++) {
+        String text = cells.get(c).strip();
         if (text.isEmpty()) continue;
-        // an item wrapped onto the next line: "Next.js / GraphQL / TypeORM /" + "PostgreSQL"
-        while (c == r.cells.size() - 1 && ri + 1 < rows.size() && continuesOnNextLine(text)
-            && rows.get(ri + 1).cells.size() == 1) {
-          ri++;
-          text = Text.joinLines(text, rows.get(ri).text());
-        }
-        float x = r.spans.get(c).x();
+        float x = line.xs().get(Math.min(c, line.xs().size() - 1));
         int colon = text.indexOf(':');
         if (colon > 0 && colon < 40 && colon < text.length() - 1) {
           String group = text.substring(0, colon).strip();
-          List<String> items = split(text.substring(colon + 1), true);
-          groups.computeIfAbsent(group, k -> new ArrayList<>()).addAll(items);
+          groups.computeIfAbsent(group, k -> new ArrayList<>()).addAll(split(text.substring(colon + 1), true));
           headers.add(new Cell(group, r, x, true));
           continue;
         }
-        boolean header = text.endsWith(":")
-            || ((r.spans.get(c).bold() || r.spans.get(c).fontSize() > stats.bodySize * 1.15f)
-                && !rowsAllBold(rows) && text.split("\\s+").length <= 4);
-        if (header) {
+        if (!allBold && c < r.spans.size() && isHeader(r, c)) {
           String group = text.replaceAll(":$", "").strip();
           groups.computeIfAbsent(group, k -> new ArrayList<>());
           headers.add(new Cell(group, r, x, true));
@@ -161,7 +200,7 @@ final class ListReader {
     String t = text.replaceAll("^[\\s•·-]+", "").strip();
     String[] parts = t.split("\\s*(?:[:(–—|/]|\\s-\\s)\\s*", 2);
     String head = parts[0].replaceAll("[)\\s]+$", "").strip();
-    String rest = parts.length > 1 ? parts[1].replaceAll("[)]", "").strip() : null;
+    String rest = parts.length > 1 ? balance(parts[1]).strip() : null;
     String[] words = head.split("\\s+");
     // "Anglais courant", "Englisch C1", "English native"
     if (rest == null && words.length >= 2) {
@@ -176,6 +215,19 @@ final class ListReader {
     }
     if (!isLanguage(head)) return null;
     return new String[] {head, rest == null || rest.isEmpty() ? null : rest};
+  }
+
+  /** "Professional (C1)" stays as it is; a lone closing ")" left by the split goes. */
+  private static String balance(String s) {
+    long open = s.chars().filter(c -> c == '(').count();
+    long close = s.chars().filter(c -> c == ')').count();
+    String out = s;
+    while (close > open && out.contains(")")) {
+      int i = out.lastIndexOf(')');
+      out = out.substring(0, i) + out.substring(i + 1);
+      close--;
+    }
+    return out;
   }
 
   boolean isLanguage(String text) {
@@ -193,20 +245,26 @@ final class ListReader {
     return false;
   }
 
-  /** Items of a simple list section, one per bullet or line, wrapped lines joined. */
+  /** Items of a simple list section: one per line or bullet, wrapped lines joined, cells of a row together. */
   List<String> items(List<Row> rows) {
+    float minX = Float.MAX_VALUE;
+    float margin = 0;
+    for (Row r : rows) {
+      minX = Math.min(minX, r.x());
+      margin = Math.max(margin, r.right());
+    }
+    float width = Math.max(1, margin - minX);
     List<String> items = new ArrayList<>();
     Row prev = null;
     for (Row r : rows) {
-      for (String cell : r.cells) {
-        boolean join = prev != null && !r.bullet && !items.isEmpty() && r.gap() <= r.size() * 1.3f
-            && !prev.endsSentence() && r.cells.size() == 1 && prev.cells.size() == 1 && r.words() > 2;
-        if (join) items.set(items.size() - 1, Text.joinLines(items.getLast(), cell));
-        else items.add(cell.strip());
-      }
+      String text = String.join(" – ", r.cells).strip();
+      boolean wrapped = prev != null && !items.isEmpty() && !r.bullet && r.gap() <= r.size() * 1.45f
+          && !prev.endsSentence() && prev.right() >= margin - 0.15f * width && r.x() >= prev.x() - 2f
+          && r.cells.size() == 1;
+      if (wrapped) items.set(items.size() - 1, Text.joinLines(items.getLast(), text));
+      else if (!text.isEmpty()) items.add(text);
       prev = r;
     }
-    items.removeIf(String::isBlank);
     return items;
   }
 }

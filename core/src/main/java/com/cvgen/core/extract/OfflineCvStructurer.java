@@ -54,6 +54,7 @@ public final class OfflineCvStructurer implements CvStructurer {
     Provenance provenance = new Provenance();
     float pageHeight = document.pages().isEmpty() ? 842f : document.pages().getFirst().height();
     Basics basics = new BasicsReader(stats, provenance).read(sections, rows, pageHeight);
+    sections = withoutSignOff(sections, basics.name());
 
     EntryReader entries = new EntryReader(stats);
     ListReader lists = new ListReader(stats);
@@ -103,6 +104,24 @@ public final class OfflineCvStructurer implements CvStructurer {
     Extraction extraction = new Extraction(language, ID, document.pages().size(), provenance.fields(), List.of());
     return new Resume(basics, work, volunteer, education, awards, certificates, publications, skills, languages,
         interests, references, projects, new Meta(null, "v1.0.0", null, extraction));
+  }
+
+  /** A closing "Berlin, 15. Mai 2025" and the signed name under it are not CV content. */
+  private static final java.util.regex.Pattern SIGN_OFF = java.util.regex.Pattern.compile(
+      "^\\p{Lu}[\\p{L} .-]+,\\s*(?:(?:den|le|am|the)\\s+)?\\d{1,2}(?:\\.|er)?\\s*(?:\\p{L}+\\.?|\\d{1,2}\\.)\\s*\\d{4}$");
+
+  private static List<Section> withoutSignOff(List<Section> sections, String name) {
+    List<Section> out = new ArrayList<>();
+    for (Section s : sections) {
+      List<Row> kept = new ArrayList<>();
+      for (Row r : s.rows()) {
+        boolean signOff = SIGN_OFF.matcher(r.text()).matches()
+            || (s.type() != SectionType.HEADER && name != null && r.text().equals(name));
+        if (!signOff) kept.add(r);
+      }
+      out.add(new Section(s.type(), s.heading(), kept));
+    }
+    return out;
   }
 
   // ---------- work ----------
@@ -155,6 +174,13 @@ public final class OfflineCvStructurer implements CvStructurer {
       if (company == null && position != null && previousCompany != null
           && previousCompany.row().size() > position.row().size() + 0.5f) {
         company = previousCompany;
+      }
+      if (company != null) {
+        String[] split = Places.splitTrailingPlace(company.text());
+        if (split != null) {
+          company = new Piece(split[0], company.row(), company.order());
+          if (location == null) location = split[1];
+        }
       }
       String start = e.date == null ? null : e.date.start();
       String end = e.date == null ? null : e.date.end();
@@ -286,6 +312,10 @@ public final class OfflineCvStructurer implements CvStructurer {
         if (m.matches()) {
           for (String c : m.group(3).split("\\s*,\\s*")) if (!c.isBlank()) courses.add(c.strip());
         }
+      }
+      if (institution != null) {
+        String[] split = Places.splitTrailingPlace(institution.text());
+        if (split != null) institution = new Piece(split[0], institution.row(), institution.order());
       }
       Education ed = new Education(text(institution), null, area, studyType, start, end, score, courses);
       int i = offset + out.size();

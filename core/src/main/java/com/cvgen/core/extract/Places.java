@@ -16,6 +16,20 @@ final class Places {
 
   private Places() {}
 
+  /**
+   * Splits a trailing place off an organisation: "Cascade State University, Corvallis, OR" ->
+   * ["Cascade State University", "Corvallis, OR"]; null when the tail is not surely a place.
+   */
+  static String[] splitTrailingPlace(String text) {
+    int comma = text.indexOf(", ");
+    while (comma > 0) {
+      String tail = text.substring(comma + 2).strip();
+      if (score(tail) >= 0.9) return new String[] {text.substring(0, comma).strip(), tail};
+      comma = text.indexOf(", ", comma + 2);
+    }
+    return null;
+  }
+
   /** 0 (not a place) to 1 (surely a place). */
   static double score(String text) {
     String t = text.strip();
@@ -28,6 +42,10 @@ final class Places {
     String lower = Vocabulary.normalise(t);
     if (VOCABULARY.is("countries", lower)) return 0.9;
     List<String> parts = List.of(lower.split("\\s*,\\s*"));
+    for (String part : parts) {
+      // "Cascade State University, Corvallis, OR" is an institution with its place, not a place
+      if (part.split("\\s+").length > 3 || VOCABULARY.institutionScore(part) > 0 || VOCABULARY.companyScore(part) > 0) return 0;
+    }
     if (parts.size() >= 2 && parts.size() <= 3) {
       String last = parts.getLast();
       if (VOCABULARY.is("countries", last) || VOCABULARY.is("usStates", last)) return 0.9;
