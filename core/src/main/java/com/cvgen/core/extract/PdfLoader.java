@@ -100,7 +100,7 @@ public final class PdfLoader {
       throw new CvInputException(Code.ENCRYPTED_PDF,
           "the PDF is password-protected: save or print it without the password and upload that", e);
     } catch (IOException e) {
-      if (indexOf(bytes, "/Encrypt", 0, bytes.length) >= 0) {
+      if (!looksTruncated(bytes) && indexOf(bytes, "/Encrypt", 0, bytes.length) >= 0) {
         throw new CvInputException(Code.ENCRYPTED_PDF,
             "the PDF is encrypted and cannot be opened (" + reason(e) + ")", e);
       }
@@ -212,14 +212,20 @@ public final class PdfLoader {
   }
 
   /**
-   * True when {@code e} was thrown inside PDFBox: PDFBox answers some malformed files with
-   * runtime exceptions; those are bad input, while runtime exceptions from our code stay bugs.
+   * True when {@code e} was thrown inside PDFBox (or by the JDK on PDFBox's behalf): PDFBox answers
+   * some malformed files with runtime exceptions; those are bad input, while runtime exceptions from
+   * our code stay bugs.
    */
   static boolean fromPdfLibrary(Throwable e) {
-    StackTraceElement[] trace = e.getStackTrace();
-    if (trace.length == 0) return false;
-    String origin = trace[0].getClassName();
-    return origin.startsWith("org.apache.pdfbox.") || origin.startsWith("org.apache.fontbox.");
+    for (StackTraceElement frame : e.getStackTrace()) {
+      String origin = frame.getClassName();
+      if (origin.startsWith("java.") || origin.startsWith("javax.") || origin.startsWith("jdk.")
+          || origin.startsWith("sun.")) {
+        continue;
+      }
+      return origin.startsWith("org.apache.pdfbox.") || origin.startsWith("org.apache.fontbox.");
+    }
+    return false;
   }
 
   /** What a non-PDF file looks like, e.g. "a PNG image", or null when it is nothing recognisable. */

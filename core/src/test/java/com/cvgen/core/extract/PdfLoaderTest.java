@@ -98,8 +98,19 @@ class PdfLoaderTest {
     RuntimeException pdfbox = new IllegalArgumentException("pdfbox");
     pdfbox.setStackTrace(new StackTraceElement[] {
         new StackTraceElement("org.apache.pdfbox.pdfparser.COSParser", "parseObject", "COSParser.java", 1)});
+    RuntimeException jdkForPdfbox = new IndexOutOfBoundsException("jdk");
+    jdkForPdfbox.setStackTrace(new StackTraceElement[] {
+        new StackTraceElement("jdk.internal.util.Preconditions", "outOfBounds", "Preconditions.java", 1),
+        new StackTraceElement("java.util.ArrayList", "get", "ArrayList.java", 1),
+        new StackTraceElement("org.apache.fontbox.cff.CFFParser", "parse", "CFFParser.java", 1)});
+    RuntimeException jdkForUs = new IndexOutOfBoundsException("jdk");
+    jdkForUs.setStackTrace(new StackTraceElement[] {
+        new StackTraceElement("java.util.ArrayList", "get", "ArrayList.java", 1),
+        new StackTraceElement("com.cvgen.core.extract.PageLayout", "layout", "PageLayout.java", 1)});
     assertThat(PdfLoader.fromPdfLibrary(ours)).isFalse();
     assertThat(PdfLoader.fromPdfLibrary(pdfbox)).isTrue();
+    assertThat(PdfLoader.fromPdfLibrary(jdkForPdfbox)).isTrue();
+    assertThat(PdfLoader.fromPdfLibrary(jdkForUs)).isFalse();
   }
 
   @Test
