@@ -27,6 +27,7 @@ import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 /**
@@ -133,7 +134,8 @@ public final class PdfLoader {
           if (array.getObject(i) instanceof COSStream stream) total += decodedLength(stream, cap - total, seen, budget);
         }
       }
-      if (total <= cap) total += forms(page.getResources().getCOSObject(), cap - total, seen, budget, 0);
+      PDResources resources = page.getResources();
+      if (total <= cap && resources != null) total += forms(resources.getCOSObject(), cap - total, seen, budget, 0);
       if (total > cap) {
         throw new CvInputException(Code.TOO_COMPLEX, "the PDF is too complex: its pages hold more than "
             + PdfLimits.megabytes(cap) + " of drawing instructions (passed on page " + number + ")");

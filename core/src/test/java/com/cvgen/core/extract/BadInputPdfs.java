@@ -18,6 +18,7 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -114,6 +115,18 @@ final class BadInputPdfs {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  /** A text CV whose page has lost its /Resources (its font): readers fall back to a default font. */
+  static byte[] withoutResources() {
+    try (PDDocument doc = Loader.loadPDF(textCv(1))) {
+      doc.getPage(0).getCOSObject().removeItem(COSName.RESOURCES);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static byte[] randomBytes(int n, long seed) {

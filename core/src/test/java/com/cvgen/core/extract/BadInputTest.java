@@ -110,6 +110,11 @@ class BadInputTest {
   }
 
   @Test
+  void aPageWithoutResourcesIsReadWithADefaultFont() {
+    assertThat(extractor.readText(BadInputPdfs.withoutResources()).text()).contains("Jane Example");
+  }
+
+  @Test
   void userPasswordIsEncrypted() {
     CvInputException e = failure(() -> extractor.extract(BadInputPdfs.userPasswordProtected()));
     assertThat(e.code()).isEqualTo(Code.ENCRYPTED_PDF);
