@@ -132,7 +132,7 @@ final class BenchCommand implements Callable<Integer> {
               "ratio", oursOnBoth / reference.median(), plural(both.size(), "file"));
         }
         Report.problems(out, options.dir, "pdftotext failed", reference.errors());
-      } else if (!noPdftotext) {
+      } else if (!noPdftotext && pdftotext.isEmpty()) {
         out.printf("%-11s not on the PATH: no comparison (install poppler-utils)%n", "pdftotext");
       }
       Report.heap(out, ours);
