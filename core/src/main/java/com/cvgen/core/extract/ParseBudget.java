@@ -44,10 +44,6 @@ final class ParseBudget {
     if (spent) throw timedOut();
   }
 
-  boolean spent() {
-    return spent;
-  }
-
   /** Runs {@code task} on a fresh daemon worker and waits at most the budget for its result. */
   <T> T run(Task<T> task, Consumer<? super T> discard) {
     CompletableFuture<T> result = new CompletableFuture<>();
