@@ -21,41 +21,58 @@ final class ListReader {
 
   private record Cell(String text, Row row, float x, boolean header) {}
 
-  /** A list line: a row, or rows joined where a list wrapped; cells as on the page. */
-  private record ListLine(Row row, List<String> cells, List<Float> xs) {}
+  /** A list line: a row, or rows joined where a list wrapped; cells as on the page with their spans. */
+  private static final Pattern LABEL = Pattern.compile("^[\\p{L}][\\p{L} &/-]{0,30}:\\s");
 
-  /** Rows joined where an item list wraps onto the next line of the same column. */
+  private record ListLine(Row row, List<String> cells, List<TextSpan> spans) {}
+
+  /**
+   * Rows as list lines, with wrapped text put back together: a list that runs on ("Java, Kotlin,"
+   * / "Quarkus") and a cell of a grid whose text wraps inside its card ("Lenguajes de" /
+   * "Programación": same left edge, same style, set tight below).
+   */
   private List<ListLine> listLines(List<Row> rows) {
-    float minX = Float.MAX_VALUE;
-    float margin = 0;
-    for (Row r : rows) {
-      minX = Math.min(minX, r.x());
-      margin = Math.max(margin, r.right());
-    }
-    float width = Math.max(1, margin - minX);
     List<ListLine> out = new ArrayList<>();
     Row prev = null;
     for (Row r : rows) {
-      if (prev != null && !out.isEmpty() && r.cells.size() == 1 && prev.cells.size() == 1 && !r.bullet
-          && !isHeader(prev, 0) && !isHeader(r, 0) && r.gap() <= r.size() * 1.4f && Math.abs(r.x() - prev.x()) < 3f
-          && (continuesOnNextLine(prev.text()) || (prev.right() >= margin - 0.12f * width && prev.text().contains(",")))) {
-        ListLine last = out.removeLast();
-        out.add(new ListLine(last.row(), List.of(Text.joinLines(last.cells().getFirst(), r.text())), last.xs()));
-      } else {
-        List<Float> xs = new ArrayList<>();
-        for (TextSpan span : r.spans) xs.add(span.x());
-        out.add(new ListLine(r, r.cells, xs));
+      List<String> cells = new ArrayList<>(r.cells);
+      List<TextSpan> spans = new ArrayList<>(r.spans);
+      if (prev != null && !out.isEmpty() && !r.bullet && r.gap() <= r.size() * 1.4f) {
+        ListLine last = out.getLast();
+        for (int c = cells.size() - 1; c >= 0; c--) {
+          TextSpan span = spans.get(c);
+          for (int k = 0; k < last.spans().size(); k++) {
+            TextSpan above = last.spans().get(k);
+            String aboveText = last.cells().get(k);
+            boolean sameCell = Math.abs(above.x() - span.x()) < 1.5f && above.bold() == span.bold()
+                && Math.abs(above.fontSize() - span.fontSize()) < 0.6f;
+            boolean headerWrap = sameCell && r.gap() <= span.fontSize() * 1.2f && isHeader(prev, Math.min(k, prev.cells.size() - 1))
+                && (span.bold() || span.fontSize() > stats.bodySize * 1.15f);
+            boolean labelled = LABEL.matcher(cells.get(c)).lookingAt();
+            boolean listWrap = sameCell && !labelled && (continuesOnNextLine(aboveText)
+                || (last.cells().size() == 1 && cells.size() == 1 && stats.full(prev) && aboveText.contains(",")));
+            if (headerWrap || listWrap) {
+              last.cells().set(k, Text.joinLines(aboveText, cells.get(c)));
+              cells.remove(c);
+              spans.remove(c);
+              break;
+            }
+          }
+        }
       }
+      if (!cells.isEmpty()) out.add(new ListLine(r, cells, spans));
       prev = r;
     }
     return out;
   }
 
   private boolean isHeader(Row r, int cell) {
-    TextSpan span = r.spans.get(cell);
-    String text = r.cells.get(cell).strip();
-    return text.endsWith(":") || ((span.bold() || span.fontSize() > stats.bodySize * 1.15f) && !r.bullet
-        && text.split("\\s+").length <= 4 && !text.contains(","));
+    return isHeader(r.spans.get(cell), r.cells.get(cell).strip(), r.bullet);
+  }
+
+  private boolean isHeader(TextSpan span, String text, boolean bullet) {
+    return text.endsWith(":") || ((span.bold() || span.fontSize() > stats.bodySize * 1.15f) && !bullet
+        && text.split("\\s+").length <= 5 && !text.contains(","));
   }
 
   List<Skill> skills(List<Row> rows) {
@@ -73,13 +90,13 @@ final class ListReader {
         String group = cells.getFirst().replaceAll(":$", "").strip();
         List<String> items = groups.computeIfAbsent(group, k -> new ArrayList<>());
         for (String c : cells.subList(1, cells.size())) items.addAll(split(c, true));
-        headers.add(new Cell(group, r, line.xs().getFirst(), true));
+        headers.add(new Cell(group, r, line.spans().getFirst().x(), true));
         continue;
       }
       for (int c = 0; c < cells.size(); c++) {
         String text = cells.get(c).strip();
         if (text.isEmpty()) continue;
-        float x = line.xs().get(Math.min(c, line.xs().size() - 1));
+        float x = line.spans().get(c).x();
         int colon = text.indexOf(':');
         if (colon > 0 && colon < 40 && colon < text.length() - 1) {
           String group = text.substring(0, colon).strip();
@@ -87,7 +104,7 @@ final class ListReader {
           headers.add(new Cell(group, r, x, true));
           continue;
         }
-        if (!allBold && c < r.spans.size() && isHeader(r, c)) {
+        if (!allBold && isHeader(line.spans().get(c), text, r.bullet)) {
           String group = text.replaceAll(":$", "").strip();
           groups.computeIfAbsent(group, k -> new ArrayList<>());
           headers.add(new Cell(group, r, x, true));
@@ -108,7 +125,7 @@ final class ListReader {
   private static boolean continuesOnNextLine(String text) {
     long open = text.chars().filter(ch -> ch == '(').count();
     long close = text.chars().filter(ch -> ch == ')').count();
-    return open > close || text.matches(".*[/,&+–-]$");
+    return open > close || text.matches(".*(,|\\s/|[^/]/|\\s&|\\s[–-])$");
   }
 
   private static boolean rowsAllBold(List<Row> rows) {

@@ -69,6 +69,10 @@ public final class PdfTextReader {
       float x = t.getXDirAdj();
       float w = Math.max(0f, t.getWidthDirAdj());
       float y = t.getYDirAdj();
+      // Glyphs outside the page are invisible (and a broken file can place them at 1e9).
+      PDRectangle box = getCurrentPage().getCropBox();
+      float pw = Math.max(box.getWidth(), box.getHeight());
+      if (x < -pw * 0.1f || x > pw * 1.1f || y < -pw * 0.1f || y > pw * 1.5f || !Float.isFinite(w) || w > pw) return;
       // Fake bold and shadows: the same glyph drawn again on (almost) the same spot.
       String key = text + '@' + Math.round(y);
       List<Glyph> same = seen.computeIfAbsent(key, k -> new ArrayList<>(2));
