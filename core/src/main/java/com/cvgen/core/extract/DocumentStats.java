@@ -9,6 +9,8 @@ final class DocumentStats {
   final float bodySize;
   private final Map<String, Float> columnX = new HashMap<>();
   private final Map<String, Float> columnRight = new HashMap<>();
+  private final Map<Float, Float> leading = new HashMap<>();
+  private final Map<Integer, Float> rightByLeftEdge = new HashMap<>();
 
   DocumentStats(List<Row> rows) {
     Map<Float, Integer> sizes = new HashMap<>();
@@ -19,7 +21,26 @@ final class DocumentStats {
       xs.computeIfAbsent(key(r), k -> new HashMap<>()).merge((float) Math.round(r.x()), n, Integer::sum);
     }
     bodySize = mode(sizes, 10f);
+    // The usual line spacing per font size: the leading of wrapped lines. Items of a list, entries
+    // and paragraphs are often set further apart than that.
+    Map<Float, Map<Float, Integer>> gaps = new HashMap<>();
+    Row before = null;
+    for (Row r : rows) {
+      if (before != null && before.page() == r.page() && before.column() == r.column()
+          && Math.abs(before.size() - r.size()) < 0.6f && r.gap() > 0) {
+        gaps.computeIfAbsent(Math.round(r.size() * 2) / 2f, k -> new HashMap<>())
+            .merge(Math.round(r.gap() * 4) / 4f, 1, Integer::sum);
+      }
+      before = r;
+    }
+    // the commonest single-spaced gap (ties: the smaller)
+    gaps.forEach((size, counts) -> counts.entrySet().stream()
+        .filter(e -> e.getValue() >= 2 && e.getKey() >= size * 0.8f && e.getKey() <= size * 1.35f)
+        .max(Map.Entry.<Float, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(
+            java.util.Comparator.reverseOrder())))
+        .ifPresent(e -> leading.put(size, e.getKey())));
     xs.forEach((k, m) -> columnX.put(k, mode(m, 0f)));
+    for (Row r : rows) rightByLeftEdge.merge(Math.round(r.x()), r.right(), Math::max);
     // Columns with the same left edge on other pages share their right edge: a page holding only
     // short lines still knows where a full line would end.
     Map<String, Float> byEdge = new HashMap<>();
@@ -53,6 +74,37 @@ final class DocumentStats {
   boolean full(Row r) {
     float left = columnX(r);
     return r.right() >= columnRight(r) - 0.12f * Math.max(1f, columnRight(r) - left);
+  }
+
+  /** The right edge of the text box a row is set in: the furthest right that rows starting at its left edge reach. */
+  float boxRight(Row r) {
+    int x = Math.round(r.x());
+    float right = r.right();
+    for (int dx = -2; dx <= 2; dx++) right = Math.max(right, rightByLeftEdge.getOrDefault(x + dx, 0f));
+    return right;
+  }
+
+  /** True when {@code next} sits as close below the line before it as wrapped lines of its size do. */
+  boolean tight(Row next) {
+    Float l = leading.get(Math.round(next.size() * 2) / 2f);
+    float limit = l == null ? next.size() * 1.5f : Math.min(next.size() * 1.5f, l + Math.max(0.6f, 0.08f * l));
+    return next.gap() <= limit;
+  }
+
+  /**
+   * True when {@code next} may be the wrapped continuation of {@code row} as far as space goes: the
+   * first word of {@code next} would not have fit at the end of {@code row} (a line broken early
+   * was broken on purpose, as between list items).
+   */
+  boolean wrapPlausible(Row row, Row next) {
+    TextSpan first = next.spans.getFirst();
+    String text = first.text().strip();
+    if (text.isEmpty()) return false;
+    int space = text.indexOf(' ');
+    String word = space < 0 ? text : text.substring(0, space);
+    float charWidth = first.width() / Math.max(1, text.length());
+    float needed = charWidth * (word.length() + 1);
+    return row.right() + needed > boxRight(row) - 1f;
   }
 
   /** True when the row starts clearly left of its column's usual edge (a label column). */

@@ -304,13 +304,17 @@ final class EntryReader {
         && Math.abs(next.size() - row.size()) < 0.6f;
   }
 
-  private static boolean lastWasHighlight(Entry e, List<Row> rows, int i) {
+  private boolean lastWasHighlight(Entry e, List<Row> rows, int i) {
     return e.lastHighlightRow == i - 1;
   }
 
   /** True when {@code next} is the wrapped continuation of {@code row}: same style, tight below a full line. */
-  private static boolean wraps(Row row, Row next, boolean rowIsFull) {
-    return rowIsFull && row.cells.size() == 1 && next.cells.size() == 1 && !row.endsSentence() && !next.bullet && next.gap() <= next.size() * 1.5f
+  private boolean wraps(Row row, Row next, boolean rowIsFull) {
+    // an open parenthesis is closed on the next line: surely one text (even where a non-breaking
+    // space, lost in the PDF, made the break look early)
+    boolean openParen = row.text().chars().filter(c -> c == '(').count() > row.text().chars().filter(c -> c == ')').count();
+    return rowIsFull && (openParen || stats.wrapPlausible(row, next)) && row.cells.size() == 1 && next.cells.size() == 1
+        && !row.endsSentence() && !next.bullet && stats.tight(next)
         && Math.abs(next.x() - row.x()) < (row.bullet ? 14f : 3f) && next.bold() == row.bold()
         && Math.abs(next.size() - row.size()) < 0.6f;
   }

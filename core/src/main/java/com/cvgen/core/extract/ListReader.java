@@ -213,6 +213,20 @@ final class ListReader {
     return found.stream().map(a -> new Language(a[0], a[1])).toList();
   }
 
+  /** Languages from items such as "English (native)", "German – B2". */
+  List<Language> languages(java.util.Collection<String> items) {
+    List<Language> out = new ArrayList<>();
+    for (String item : items) {
+      String[] lf = languageAndFluency(item);
+      if (lf != null) out.add(new Language(lf[0], lf[1]));
+    }
+    return out;
+  }
+
+  boolean startsWithLanguage(String item) {
+    return languageAndFluency(item) != null;
+  }
+
   private String[] languageAndFluency(String text) {
     String t = text.replaceAll("^[\\s•·-]+", "").strip();
     String[] parts = t.split("\\s*(?:[:(–—|/]|\\s-\\s)\\s*", 2);
@@ -275,7 +289,7 @@ final class ListReader {
     Row prev = null;
     for (Row r : rows) {
       String text = String.join(" – ", r.cells).strip();
-      boolean wrapped = prev != null && !items.isEmpty() && !r.bullet && r.gap() <= r.size() * 1.45f
+      boolean wrapped = prev != null && !items.isEmpty() && !r.bullet && stats.tight(r) && stats.wrapPlausible(prev, r)
           && !prev.endsSentence() && prev.right() >= margin - 0.15f * width && r.x() >= prev.x() - 2f
           && r.cells.size() == 1;
       if (wrapped) items.set(items.size() - 1, Text.joinLines(items.getLast(), text));

@@ -78,7 +78,20 @@ public final class OfflineCvStructurer implements CvStructurer {
             .map(w -> new Volunteer(w.name(), w.position(), w.url(), w.startDate(), w.endDate(), w.summary(),
                 w.highlights()))
             .toList());
-        case SKILLS -> skills.addAll(lists.skills(s.rows()));
+        case SKILLS -> {
+          // "Interests: ..." or "Languages: English, German" inside a skills block belong elsewhere
+          for (Skill k : lists.skills(s.rows())) {
+            Optional<SectionType> named = k.name() == null ? Optional.empty() : vocabulary.section(k.name());
+            if (named.filter(t -> t == SectionType.INTERESTS).isPresent() && !k.keywords().isEmpty()) {
+              k.keywords().forEach(i -> interests.add(new Interest(i, List.of())));
+            } else if (named.filter(t -> t == SectionType.LANGUAGES).isPresent() && !k.keywords().isEmpty()
+                && k.keywords().stream().allMatch(lists::startsWithLanguage)) {
+              languages.addAll(lists.languages(k.keywords()));
+            } else {
+              skills.add(k);
+            }
+          }
+        }
         case LANGUAGES -> languages.addAll(lists.languages(s.rows()));
         case CERTIFICATES -> lists.items(s.rows()).forEach(i -> certificates.add(certificate(i)));
         case AWARDS -> lists.items(s.rows()).forEach(i -> awards.add(award(i)));
@@ -135,6 +148,14 @@ public final class OfflineCvStructurer implements CvStructurer {
         titleFirst += (roleBias(texts.get(0)) - roleBias(texts.get(1)));
       }
     }
+    // "Company, City" in most entries (known where a legal form precedes the city): the section
+    // writes the seat after the name, so a plain "Mutuelle des Traboules, Villeurbanne" does too.
+    int seatsSplit = 0;
+    for (Entry e : entries) {
+      for (Piece p : textPieces(e)) {
+        if (p.text().contains(", ") && Places.splitTrailingPlace(p.text(), true) != null) seatsSplit++;
+      }
+    }
     List<Work> out = new ArrayList<>();
     Work previous = null;
     Piece previousCompany = null;
@@ -176,7 +197,8 @@ public final class OfflineCvStructurer implements CvStructurer {
         company = previousCompany;
       }
       if (company != null) {
-        String[] split = Places.splitTrailingPlace(company.text());
+        String[] split = Places.splitTrailingPlace(company.text(), true);
+        if (split == null && seatsSplit >= 2) split = Places.splitTrailingName(company.text());
         if (split != null) {
           company = new Piece(split[0], company.row(), company.order());
           if (location == null) location = split[1];
@@ -312,10 +334,6 @@ public final class OfflineCvStructurer implements CvStructurer {
         if (m.matches()) {
           for (String c : m.group(3).split("\\s*,\\s*")) if (!c.isBlank()) courses.add(c.strip());
         }
-      }
-      if (institution != null) {
-        String[] split = Places.splitTrailingPlace(institution.text());
-        if (split != null) institution = new Piece(split[0], institution.row(), institution.order());
       }
       Education ed = new Education(text(institution), null, area, studyType, start, end, score, courses);
       int i = offset + out.size();

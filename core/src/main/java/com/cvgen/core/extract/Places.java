@@ -20,15 +20,36 @@ final class Places {
    * Splits a trailing place off an organisation: "Cascade State University, Corvallis, OR" ->
    * ["Cascade State University", "Corvallis, OR"]; null when the tail is not surely a place.
    */
-  static String[] splitTrailingPlace(String text) {
+  static String[] splitTrailingPlace(String text, boolean organisation) {
     int comma = text.indexOf(", ");
     while (comma > 0) {
+      String head = text.substring(0, comma).strip();
       String tail = text.substring(comma + 2).strip();
-      if (score(tail) >= 0.9) return new String[] {text.substring(0, comma).strip(), tail};
+      if (score(tail) >= 0.9) return new String[] {head, tail};
+      // "Spreewerk Digital GmbH, Berlin": after a legal form, a short capitalised name is the seat
+      if (organisation && (LEGAL_FORM_END.matcher(head).find() || VOCABULARY.institutionScore(head) > 0)
+          && PLACE_NAME.matcher(tail).matches()
+          && !LEGAL_FORM_END.matcher(tail).find()) {
+        return new String[] {head, tail};
+      }
       comma = text.indexOf(", ", comma + 2);
     }
     return null;
   }
+
+  /** "Mutuelle des Traboules, Villeurbanne" -> [name, place] when the tail is a short capitalised name. */
+  static String[] splitTrailingName(String text) {
+    int comma = text.lastIndexOf(", ");
+    if (comma <= 0) return null;
+    String tail = text.substring(comma + 2).strip();
+    if (!PLACE_NAME.matcher(tail).matches() || LEGAL_FORM_END.matcher(tail).find()) return null;
+    return new String[] {text.substring(0, comma).strip(), tail};
+  }
+
+  private static final Pattern LEGAL_FORM_END = Pattern.compile(
+      "(?i)\\b(gmbh|ag|kg|ohg|se|ug|e\\.v\\.|sas|sarl|sa|s\\.a\\.|inc\\.?|llc|ltd\\.?|limited|corp\\.?|plc|bv|b\\.v\\.|"
+          + "nv|oy|ab|spa|s\\.p\\.a\\.|srl|s\\.l\\.|co\\. kg)$");
+  private static final Pattern PLACE_NAME = Pattern.compile("^\\p{Lu}[\\p{L}'’.-]+(?:[ -]\\p{Lu}?[\\p{L}'’.-]+){0,2}$");
 
   /** 0 (not a place) to 1 (surely a place). */
   static double score(String text) {
