@@ -47,10 +47,12 @@ final class ListReader {
             boolean sameCell = Math.abs(above.x() - span.x()) < 1.5f && above.bold() == span.bold()
                 && Math.abs(above.fontSize() - span.fontSize()) < 0.6f;
             boolean headerWrap = sameCell && r.gap() <= span.fontSize() * 1.2f && isHeader(prev, Math.min(k, prev.cells.size() - 1))
-                && (span.bold() || span.fontSize() > stats.bodySize * 1.15f);
+                && (span.bold() || span.fontSize() > stats.bodySize * 1.15f)
+                && wouldNotFit(above, k + 1 < last.spans().size() ? last.spans().get(k + 1).x() : stats.boxRight(prev), span);
             boolean labelled = LABEL.matcher(cells.get(c)).lookingAt();
             boolean listWrap = sameCell && !labelled && (continuesOnNextLine(aboveText)
-                || (last.cells().size() == 1 && cells.size() == 1 && stats.full(prev) && aboveText.contains(",")));
+                || (last.cells().size() == 1 && cells.size() == 1 && aboveText.contains(",")
+                    && stats.tight(r) && stats.wrapPlausible(prev, r)));
             if (headerWrap || listWrap) {
               last.cells().set(k, Text.joinLines(aboveText, cells.get(c)));
               cells.remove(c);
@@ -64,6 +66,15 @@ final class ListReader {
       prev = r;
     }
     return out;
+  }
+
+  /** True when the first word of {@code next} would not have fit after {@code above} before {@code limit}. */
+  private static boolean wouldNotFit(TextSpan above, float limit, TextSpan next) {
+    String text = next.text().strip();
+    int space = text.indexOf(' ');
+    int chars = space < 0 ? text.length() : space;
+    float needed = next.width() / Math.max(1, text.length()) * (chars + 1);
+    return above.right() + needed > limit - 0.5f * next.fontSize();
   }
 
   private boolean isHeader(Row r, int cell) {
