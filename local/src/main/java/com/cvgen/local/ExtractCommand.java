@@ -1,6 +1,7 @@
 package com.cvgen.local;
 
 import com.cvgen.core.extract.CvExtractor;
+import com.cvgen.core.extract.DebugDump;
 import com.cvgen.core.extract.TextDocument;
 import com.cvgen.core.extract.TextLine;
 import com.cvgen.core.extract.TextSpan;
@@ -25,6 +26,9 @@ final class ExtractCommand implements Callable<Integer> {
   @Option(names = "--layout", description = "print the laid-out text lines (page, column, font, gap) instead of JSON")
   boolean layout;
 
+  @Option(names = "--explain", description = "print the sections and entries the structurer found instead of JSON")
+  boolean explain;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -32,7 +36,9 @@ final class ExtractCommand implements Callable<Integer> {
     byte[] bytes = Inputs.readPdf(file);
     CvExtractor extractor = new CvExtractor();
     PrintWriter out = spec.commandLine().getOut();
-    if (layout) {
+    if (explain) {
+      out.print(DebugDump.explain(extractor.readText(bytes)));
+    } else if (layout) {
       TextDocument doc = extractor.readText(bytes);
       for (TextLine l : doc.lines()) {
         out.printf(Locale.ROOT, "p%d c%d gap%5.1f x%5.1f %4.1f%s | %s%n", l.page(), l.column(), l.gapAbove(), l.x(),

@@ -3,11 +3,14 @@ package com.cvgen.core.extract;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Developer aid: how the structurer sees a document (sections, entry headers). Used by `cvgen extract --explain`. */
-final class DebugDump {
+/**
+ * Developer aid behind {@code cvgen extract --explain}: how the offline structurer sees a document,
+ * its sections and, in entry sections, each entry's date and header fields.
+ */
+public final class DebugDump {
   private DebugDump() {}
 
-  static String dump(TextDocument document) {
+  public static String explain(TextDocument document) {
     List<Row> rows = new ArrayList<>();
     for (TextLine line : document.lines()) {
       Row r = Row.of(line, rows.size());
@@ -15,7 +18,7 @@ final class DebugDump {
     }
     DocumentStats stats = new DocumentStats(rows);
     StringBuilder sb = new StringBuilder();
-    sb.append("body size ").append(stats.bodySize).append('\n');
+    sb.append("body font size ").append(stats.bodySize).append('\n');
     for (Section s : new SectionSplitter(stats).split(rows)) {
       sb.append("== ").append(s.type()).append(" '").append(s.title()).append("' rows ").append(s.rows().size()).append('\n');
       if (s.type() == SectionType.WORK || s.type() == SectionType.EDUCATION || s.type() == SectionType.PROJECTS) {

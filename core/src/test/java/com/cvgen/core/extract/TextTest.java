@@ -11,7 +11,9 @@ class TextTest {
       "Soft-|ware|Software",
       "Web-|Erlebnisse|Web-Erlebnisse",
       "built the|service|built the service",
-      "front-|end work|frontend work",
+      "front-|end work|front-end work",
+      "Test-|driven development|Test-driven development",
+      "develop-|ment of|development of",
       "2019 -|2021|2019 - 2021",
   })
   void joinsWrappedLinesRepairingHyphenation(String before, String after, String joined) {
