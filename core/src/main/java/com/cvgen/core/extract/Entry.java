@@ -13,7 +13,6 @@ final class Entry {
   final List<String> paragraphs = new ArrayList<>();
   DateMatch date;
   Row anchor;
-  Row first;
   int lastHighlightRow = -1;
 
   record Piece(String text, Row row, int order) {}

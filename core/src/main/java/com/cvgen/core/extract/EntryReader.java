@@ -6,7 +6,6 @@ import com.cvgen.core.text.DateRanges;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -65,7 +64,6 @@ final class EntryReader {
       int from = header.getFirst();
       int to = h + 1 < headers.size() ? headers.get(h + 1).getFirst() : rows.size();
       Entry e = new Entry();
-      e.first = rows.get(from);
       for (int idx : header) addHeaderRow(e, rows, idx, l);
       boolean listMode = false;
       boolean leadTaken = false;
@@ -304,10 +302,6 @@ final class EntryReader {
         && Math.abs(next.size() - row.size()) < 0.6f;
   }
 
-  private boolean lastWasHighlight(Entry e, List<Row> rows, int i) {
-    return e.lastHighlightRow == i - 1;
-  }
-
   /** True when {@code next} is the wrapped continuation of {@code row}: same style, tight below a full line. */
   private boolean wraps(Row row, Row next, boolean rowIsFull) {
     // an open parenthesis is closed on the next line: surely one text (even where a non-breaking
@@ -321,9 +315,5 @@ final class EntryReader {
 
   private static boolean sameRange(DateMatch a, DateMatch b) {
     return java.util.Objects.equals(a.start(), b.start()) && java.util.Objects.equals(a.end(), b.end());
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }
