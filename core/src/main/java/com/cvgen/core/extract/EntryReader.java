@@ -37,8 +37,20 @@ final class EntryReader {
 
   /** A row's structural date: one that is a field of its own, not a year inside a sentence. */
   static Optional<DateMatch> structuralDate(Row r) {
-    for (String cell : r.cells) {
-      if (DateRanges.isDateOnly(cell)) return DateRanges.find(cell);
+    for (int c = 0; c < r.cells.size(); c++) {
+      String cell = r.cells.get(c);
+      if (DateRanges.isDateOnly(cell)) {
+        Optional<DateMatch> m = DateRanges.find(cell);
+        // "Sep. 2023 | Mar. 2024": a range whose dash is drawn as a rule, not as text
+        if (m.isPresent() && m.get().single() && c + 1 < r.cells.size() && DateRanges.isDateOnly(r.cells.get(c + 1))) {
+          Optional<DateMatch> end = DateRanges.find(r.cells.get(c + 1));
+          if (end.isPresent() && end.get().single() && end.get().start() != null
+              && end.get().start().compareTo(m.get().start() == null ? "" : m.get().start()) >= 0) {
+            return Optional.of(new DateMatch(m.get().start(), end.get().start(), false, m.get().from(), m.get().to()));
+          }
+        }
+        return m;
+      }
     }
     String text = r.text();
     for (DateMatch m : DateRanges.findAll(text)) {

@@ -160,7 +160,7 @@ final class PageLayout {
       out.add(cells);
       return;
     }
-    List<Cell> crossing = cells.stream().filter(c -> c.x() < gutter && c.right() > gutter).toList();
+    List<Cell> crossing = cells.stream().filter(c -> crosses(c, gutter)).toList();
     if (!crossing.isEmpty()) {
       // Crossing spans cut the region into zones, read top to bottom.
       List<Cell> zone = new ArrayList<>();
@@ -168,7 +168,7 @@ final class PageLayout {
       sorted.sort(Comparator.comparingDouble(Cell::y).thenComparingDouble(Cell::x));
       List<Cell> banner = new ArrayList<>();
       for (Cell c : sorted) {
-        boolean crosses = c.x() < gutter && c.right() > gutter;
+        boolean crosses = crosses(c, gutter);
         if (crosses) {
           if (!zone.isEmpty()) {
             order(zone, out, depth + 1);
@@ -187,7 +187,8 @@ final class PageLayout {
       if (!zone.isEmpty()) order(zone, out, depth + 1);
       return;
     }
-    List<Cell> left = cells.stream().filter(c -> c.right() <= gutter).toList();
+    // a line that only reaches into the gutter belongs to the side it stands on
+    List<Cell> left = cells.stream().filter(c -> c.x() < gutter && !crosses(c, gutter)).toList();
     List<Cell> right = cells.stream().filter(c -> c.x() >= gutter).toList();
     if (separateColumns(left, right)) {
       order(new ArrayList<>(left), out, depth + 1);
@@ -195,6 +196,12 @@ final class PageLayout {
     } else {
       out.add(cells);
     }
+  }
+
+  /** True when a span reaches well into both sides of a gutter (a banner), not just into the gutter. */
+  private static boolean crosses(Cell c, float gutter) {
+    float reach = Math.max(8f, 0.1f * (c.right() - c.x()));
+    return gutter - c.x() > reach && c.right() - gutter > reach;
   }
 
   /** Keeps banner spans in one column entry with the surrounding flow (merging into the last one). */
