@@ -164,7 +164,7 @@ public final class OfflineCvStructurer implements CvStructurer {
       if (texts.isEmpty() && e.date == null) continue;
       String location = null;
       for (Piece p : new ArrayList<>(texts)) {
-        if (Places.score(p.text()) >= 0.9 && texts.size() > 1) {
+        if ((Places.score(p.text()) >= 0.9 && texts.size() > 1) || (Places.placeShaped(p.text()) && texts.size() > 2)) {
           location = location == null ? p.text() : location;
           texts.remove(p);
         }
@@ -289,7 +289,9 @@ public final class OfflineCvStructurer implements CvStructurer {
     for (Entry e : entries) {
       List<Piece> texts = textPieces(e);
       for (Piece p : new ArrayList<>(texts)) {
-        if (Places.score(p.text()) >= 0.9 && texts.size() > 1) texts.remove(p);
+        if ((Places.score(p.text()) >= 0.9 && texts.size() > 1) || (Places.placeShaped(p.text()) && texts.size() > 2)) {
+          texts.remove(p);
+        }
       }
       if (texts.isEmpty()) continue;
       Piece institution = null;

@@ -51,6 +51,16 @@ final class Places {
           + "nv|oy|ab|spa|s\\.p\\.a\\.|srl|s\\.l\\.|co\\. kg)$");
   private static final Pattern PLACE_NAME = Pattern.compile("^\\p{Lu}[\\p{L}'’.-]+(?:[ -]\\p{Lu}?[\\p{L}'’.-]+){0,2}$");
 
+  private static final Pattern CITY_COUNTRY =
+      Pattern.compile("^\\p{Lu}[\\p{L}.'-]+(?: \\p{Lu}[\\p{L}.'-]+)?, ?\\p{Lu}[\\p{L}.'-]+(?: \\p{Lu}[\\p{L}.'-]+)?$");
+
+  /** "Seoul, S.Korea": the shape of "City, Country" with no title or organisation word in it. */
+  static boolean placeShaped(String text) {
+    String t = text.strip();
+    return CITY_COUNTRY.matcher(t).matches() && VOCABULARY.titleScore(t) == 0 && VOCABULARY.companyScore(t) == 0
+        && VOCABULARY.institutionScore(t) == 0;
+  }
+
   /** 0 (not a place) to 1 (surely a place). */
   static double score(String text) {
     String t = text.strip();
