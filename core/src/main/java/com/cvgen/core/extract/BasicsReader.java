@@ -112,7 +112,7 @@ final class BasicsReader {
     double best = 0;
     for (int i = 0; i < contactRows.size(); i++) {
       Row r = contactRows.get(i);
-      if (r == nameRow || r.bullet) continue;
+      if (r == nameRow || (label != null && r.text().equals(label))) continue;
       String text = r.text();
       boolean labelled = text.matches("(?i)^(address|adresse|anschrift|location|ort|wohnort|standort|lieu|domicile)\\b.*");
       for (String field : SEPARATOR.split(text)) {

@@ -124,6 +124,11 @@ final class EntryReader {
     return entries;
   }
 
+  private static final Pattern DETAIL = Pattern.compile("(?i)^(gpa|cgpa|grade|note|abschlussnote|gesamtnote|mention|"
+      + "honou?rs|dean'?s list|cum laude|magna cum laude|summa cum laude|thesis|abschlussarbeit|bachelorarbeit|"
+      + "masterarbeit|diplomarbeit|mémoire|relevant coursework|coursework|courses|minor|major|schwerpunkt|"
+      + "focus|activities|awards?|scholarship)\\b");
+
   private static final Pattern LEAD = Pattern.compile("^(\\p{Lu}[^.:;!?]{0,40}?)\\s+[·|•–—]\\s+");
 
   /** Per-row features of a section. */
@@ -150,6 +155,8 @@ final class EntryReader {
       l.dates[i] = structuralDate(r).orElse(null);
       if (l.dates[i] != null) anchorX.merge(Math.round(r.x()), 1, Integer::sum);
       l.sub[i] = SUBHEADINGS.contains(Vocabulary.normalise(r.text())) && l.dates[i] == null;
+      // "GPA: 3.7 · Dean's List 2015–2017", "Thesis: ...": details of the entry above, not a new one
+      if (DETAIL.matcher(r.text()).lookingAt()) l.dates[i] = null;
     }
     l.headerX = anchorX.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> (float) e.getKey())
         .orElse(rows.getFirst().x());
@@ -170,9 +177,10 @@ final class EntryReader {
       boolean dated = l.dates[i] != null;
       boolean nextContinues = next != null && !dated && l.dates[i + 1] == null && wraps(r, next, l.full[i]);
       // Paragraph text is long or runs on; a bold line is a header unless it is very long.
-      boolean paragraph = !dated && (r.bold() ? r.words() >= 16
+      boolean detail = DETAIL.matcher(r.text()).lookingAt() && i > 0;
+      boolean paragraph = !dated && (detail || (r.bold() ? r.words() >= 16
           : r.words() >= 11 || (r.endsSentence() && r.words() >= 4)
-              || (nextContinues && r.words() >= 5 && r.size() <= stats.bodySize + 0.5f));
+              || (nextContinues && r.words() >= 5 && r.size() <= stats.bodySize + 0.5f)));
       boolean continuation = prev != null && l.body[i - 1] && !dated && wraps(prev, r, l.full[i - 1]);
       // An indented row is a list item, unless it sits tight under a header row (a sub-line of it).
       boolean underHeader = prev != null && !l.body[i - 1] && r.gap() <= r.size() * 1.8f && r.words() <= 8;
@@ -303,9 +311,17 @@ final class EntryReader {
       rest = rest.replaceAll("\\(\\s*\\)", " ").strip();
       for (String piece : SEPARATORS.split(rest)) {
         String p = piece.strip().replaceAll("^[,;:()\\s]+|[,;:(\\s]+$", "");
-        if (!p.isEmpty() && p.chars().anyMatch(Character::isLetter)) e.pieces.add(new Entry.Piece(p, r, e.pieces.size()));
+        if (p.isEmpty() || p.chars().noneMatch(Character::isLetter) || isContact(p)) continue;
+        e.pieces.add(new Entry.Piece(p, r, e.pieces.size()));
       }
     }
+  }
+
+  /** An e-mail address or a phone number: contact data, never a field of an entry. */
+  private static boolean isContact(String piece) {
+    if (ContactPatterns.email(piece).isPresent()) return true;
+    Optional<String> phone = ContactPatterns.phone(piece);
+    return phone.isPresent() && phone.get().length() >= piece.strip().length() - 2;
   }
 
   private static boolean wrapsHeader(Row row, Row next, boolean rowIsFull) {

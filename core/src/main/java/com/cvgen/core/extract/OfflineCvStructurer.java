@@ -328,6 +328,15 @@ public final class OfflineCvStructurer implements CvStructurer {
         studyType = sa[0];
         area = sa[1];
       }
+      if (score == null) {
+        for (String line : concat(e.paragraphs, e.highlights)) {
+          var gpa = GRADE.matcher(line);
+          if (gpa.find()) {
+            score = gpa.group(2).strip();
+            break;
+          }
+        }
+      }
       String start = e.date == null ? null : e.date.start();
       String end = e.date == null ? null : e.date.end();
       List<String> courses = new ArrayList<>();
@@ -342,6 +351,15 @@ public final class OfflineCvStructurer implements CvStructurer {
       if (institution != null) provenance.put("/education/" + i + "/institution", 0.5 + Math.min(0.4, best / 2), institution.row());
       out.add(ed);
     }
+    return out;
+  }
+
+  private static final java.util.regex.Pattern GRADE = java.util.regex.Pattern.compile(
+      "(?i)\\b(gpa|cgpa|grade|note|abschlussnote|gesamtnote|mention|moyenne)\\s*[:：]?\\s*([0-9][0-9.,/ ]*[0-9]|[\\p{L}]+(?: [\\p{L}]+)?)");
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
     return out;
   }
 

@@ -24,13 +24,20 @@ final class SectionSplitter {
     this.stats = stats;
   }
 
-  private record Candidate(Row row, SectionType type, boolean firstCellOnly, double score) {}
+  private record Candidate(Row row, SectionType type, boolean firstCellOnly, double score, boolean twoLineLabel) {
+    Candidate(Row row, SectionType type, boolean firstCellOnly, double score) {
+      this(row, type, firstCellOnly, score, false);
+    }
+  }
 
   private record Style(int size, boolean bold, boolean caps, boolean outdented) {}
 
   List<Section> split(List<Row> rows) {
     Map<Integer, Candidate> headings = new HashMap<>();
-    for (Row r : rows) candidate(r).ifPresent(c -> headings.put(r.index, c));
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      candidate(r, i + 1 < rows.size() ? rows.get(i + 1) : null).ifPresent(c -> headings.put(r.index, c));
+    }
 
     // The dominant heading style: the one that names the most different sections (a sub-heading
     // such as "Highlights" repeats one name many times).
@@ -50,6 +57,13 @@ final class SectionSplitter {
           }
         }
       }
+    }
+
+    // the second line of a rail label wrapped onto two lines ("Technical" / "Skills") keeps its
+    // content without the label word
+    java.util.Set<Integer> labelTails = new java.util.HashSet<>();
+    for (Candidate c : headings.values()) {
+      if (c.twoLineLabel) labelTails.add(rows.get(rows.indexOf(c.row) + 1).index);
     }
 
     List<Section> sections = new ArrayList<>();
@@ -75,7 +89,7 @@ final class SectionSplitter {
           current.add(r);
         }
       } else {
-        current.add(r);
+        current.add(labelTails.contains(r.index) ? r.withoutFirstCell() : r);
       }
       previous = r;
     }
@@ -83,13 +97,20 @@ final class SectionSplitter {
     return sections;
   }
 
-  private Optional<Candidate> candidate(Row r) {
+  private Optional<Candidate> candidate(Row r, Row next) {
     if (r.bullet || r.isEmpty()) return Optional.empty();
     Optional<SectionType> whole = vocabulary.section(r.text());
     boolean firstOnly = false;
+    boolean twoLines = false;
     if (whole.isEmpty() && r.cells.size() > 1) {
       whole = vocabulary.section(r.cells.getFirst());
       firstOnly = whole.isPresent();
+      // a rail label on two lines: "Technical" over "Skills", both left of their content
+      if (whole.isEmpty() && next != null && next.cells.size() > 1 && railLabel(r) && railLabel(next)
+          && Math.abs(next.x() - r.x()) < 2f && next.gap() <= next.size() * 1.8f) {
+        whole = vocabulary.section(r.cells.getFirst() + " " + next.cells.getFirst());
+        firstOnly = twoLines = whole.isPresent();
+      }
     }
     if (whole.isEmpty()) return Optional.empty();
     double score = 0;
@@ -99,11 +120,19 @@ final class SectionSplitter {
     String t = firstOnly ? r.cells.getFirst() : r.text();
     if (t.strip().endsWith(":")) score += 0.4;
     if (stats.outdented(r) && firstOnly) score += 0.8;
+    // a label rail: the name stands apart, left of the text it labels ("Experience    Staff Engineer ...")
+    if (firstOnly && railLabel(r)) score += 0.5;
     if (!firstOnly && r.cells.size() == 1) score += 0.5;
     if (r.gap() > r.size() * 1.8f) score += 0.3;
     // A heading is a styled line, or a line standing alone that names a section.
     if (score < 0.7) return Optional.empty();
-    return Optional.of(new Candidate(r, whole.get(), firstOnly, score));
+    return Optional.of(new Candidate(r, whole.get(), firstOnly, score, twoLines));
+  }
+
+  /** The row's first cell stands well apart from the rest, as a label in a rail does. */
+  private static boolean railLabel(Row r) {
+    return r.spans.size() > 1 && r.spans.get(0).text().split("\\s+").length <= 3
+        && r.spans.get(1).x() - r.spans.get(0).right() > 2f * r.spans.get(0).fontSize();
   }
 
   private Style style(Candidate c) {
