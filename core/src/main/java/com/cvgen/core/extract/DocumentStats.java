@@ -103,7 +103,7 @@ final class DocumentStats {
     int space = text.indexOf(' ');
     String word = space < 0 ? text : text.substring(0, space);
     float charWidth = first.width() / Math.max(1, text.length());
-    float needed = charWidth * (word.length() + 1);
+    float needed = charWidth * 1.1f * (word.length() + 1); // letters run wider than the average with spaces
     return row.right() + needed > boxRight(row) - 1f;
   }
 

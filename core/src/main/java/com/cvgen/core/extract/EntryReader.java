@@ -335,7 +335,9 @@ final class EntryReader {
     // an open parenthesis is closed on the next line: surely one text (even where a non-breaking
     // space, lost in the PDF, made the break look early)
     boolean openParen = row.text().chars().filter(c -> c == '(').count() > row.text().chars().filter(c -> c == ')').count();
-    return rowIsFull && (openParen || stats.wrapPlausible(row, next)) && row.cells.size() == 1 && next.cells.size() == 1
+    // the line ended because the next word did not fit (its shortness alone says little: the
+    // next word may be long), or a parenthesis runs on
+    return (openParen || stats.wrapPlausible(row, next)) && row.cells.size() == 1 && next.cells.size() == 1
         && !row.endsSentence() && !next.bullet && stats.tight(next)
         && Math.abs(next.x() - row.x()) < (row.bullet ? 14f : 3f) && next.bold() == row.bold()
         && Math.abs(next.size() - row.size()) < 0.6f;

@@ -159,8 +159,17 @@ public final class OfflineCvStructurer implements CvStructurer {
     List<Work> out = new ArrayList<>();
     Work previous = null;
     Piece previousCompany = null;
+    // An organisation heading a group of roles ("Acme Corporation" over its indented or smaller
+    // role lines): later entries set like the group's first role belong to it too.
+    Piece group = null;
+    Row groupRole = null;
     for (Entry e : entries) {
-      List<Piece> texts = textPieces(e);
+      Row first = firstRow(e);
+      Row role = groupRole;
+      boolean underGroup = group != null && first != null && Math.abs(first.x() - role.x()) < 2f
+          && Math.abs(first.size() - role.size()) < 0.6f && first.bold() == role.bold()
+          && e.pieces.stream().allMatch(p -> Math.abs(p.row().size() - role.size()) < 0.6f);
+      List<Piece> texts = underGroup ? rawTextPieces(e) : textPieces(e);
       if (texts.isEmpty() && e.date == null) continue;
       String location = null;
       for (Piece p : new ArrayList<>(texts)) {
@@ -171,7 +180,10 @@ public final class OfflineCvStructurer implements CvStructurer {
       }
       Piece position = null;
       Piece company = null;
-      if (texts.size() == 1) {
+      if (underGroup && !texts.isEmpty()) {
+        company = group;
+        position = texts.stream().max(java.util.Comparator.comparingDouble(this::roleBias)).orElseThrow();
+      } else if (texts.size() == 1) {
         Piece only = texts.getFirst();
         if (roleBias(only) >= 0 || previousCompany != null) position = only;
         else company = only;
@@ -191,10 +203,12 @@ public final class OfflineCvStructurer implements CvStructurer {
           }
         }
       }
-      // Roles grouped under one organisation: the organisation heads the group in a larger font.
-      if (company == null && position != null && previousCompany != null
-          && previousCompany.row().size() > position.row().size() + 0.5f) {
-        company = previousCompany;
+      if (!underGroup) {
+        boolean heads = company != null && position != null && company.row() != position.row()
+            && company.row() != e.anchor && (company.row().x() < position.row().x() - 4f
+                || company.row().size() > position.row().size() + 0.5f);
+        group = heads ? company : null;
+        groupRole = heads ? position.row() : null;
       }
       if (company != null) {
         String[] split = Places.splitTrailingPlace(company.text(), true);
@@ -236,6 +250,17 @@ public final class OfflineCvStructurer implements CvStructurer {
     double bias = vocabulary.titleScore(t) * 2 - vocabulary.companyScore(t) * 2;
     if (vocabulary.institutionScore(t) > 0.5) bias -= 0.5;
     return bias;
+  }
+
+  private static Row firstRow(Entry e) {
+    Row first = e.anchor;
+    for (Piece p : e.pieces) if (first == null || p.row().index < first.index) first = p.row();
+    return first;
+  }
+
+  /** The header texts without dates, not split at commas. */
+  private static List<Piece> rawTextPieces(Entry e) {
+    return e.pieces.stream().filter(p -> !DateRanges.isDateOnly(p.text())).toList();
   }
 
   private static final java.util.regex.Pattern REGION_CODE = java.util.regex.Pattern.compile("^\\p{Lu}{2}(\\s+\\d{4,5})?$");
