@@ -129,6 +129,9 @@ final class EntryReader {
       + "masterarbeit|diplomarbeit|mémoire|relevant coursework|coursework|courses|minor|major|schwerpunkt|"
       + "focus|activities|awards?|scholarship)\\b");
 
+  /** A sentence ending inside the line ("... accomplishments. Where ..."): prose, not a header. */
+  private static final Pattern SENTENCE_INSIDE = Pattern.compile("\\p{Ll}{2}[.!?] \\p{Lu}");
+
   private static final Pattern LEAD = Pattern.compile("^(\\p{Lu}[^.:;!?]{0,40}?)\\s+[·|•–—]\\s+");
 
   /** Per-row features of a section. */
@@ -179,7 +182,7 @@ final class EntryReader {
       // Paragraph text is long or runs on; a bold line is a header unless it is very long.
       boolean detail = DETAIL.matcher(r.text()).lookingAt() && i > 0;
       boolean paragraph = !dated && (detail || (r.bold() ? r.words() >= 16
-          : r.words() >= 11 || (r.endsSentence() && r.words() >= 4)
+          : r.words() >= 11 || (r.endsSentence() && r.words() >= 4) || (SENTENCE_INSIDE.matcher(r.text()).find() && r.words() >= 6)
               || (nextContinues && r.words() >= 5 && r.size() <= stats.bodySize + 0.5f)));
       boolean continuation = prev != null && l.body[i - 1] && !dated && wraps(prev, r, l.full[i - 1]);
       // An indented row is a list item, unless it sits tight under a header row (a sub-line of it).

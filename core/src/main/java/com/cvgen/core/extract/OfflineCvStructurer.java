@@ -263,6 +263,11 @@ public final class OfflineCvStructurer implements CvStructurer {
     return e.pieces.stream().filter(p -> !DateRanges.isDateOnly(p.text())).toList();
   }
 
+  /** Words that qualify a date ("Expected", "Graduated"), not fields of their own. */
+  private static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile(
+      "(?i)(expected( graduation)?|anticipated( graduation)?|graduated|graduation|in progress|ongoing|"
+          + "voraussichtlich|abgeschlossen|laufend|prévu|en cours|obtenu)");
+
   private static final java.util.regex.Pattern REGION_CODE = java.util.regex.Pattern.compile("^\\p{Lu}{2}(\\s+\\d{4,5})?$");
 
   private static List<Piece> textPieces(Entry e) {
@@ -272,18 +277,25 @@ public final class OfflineCvStructurer implements CvStructurer {
       if (DateRanges.isDateOnly(t)) continue;
       out.add(p);
     }
+    out.removeIf(p -> STATUS.matcher(p.text()).matches());
     // A header written as one line ("Software Engineer, Globex Corporation, Portland, OR"): its
-    // commas separate the fields; a region code goes back onto its city.
-    if (out.size() == 1 && out.getFirst().text().contains(", ")) {
-      Piece only = out.removeFirst();
+    // commas separate the fields; a region code goes back onto its city. Places on lines of their
+    // own ("Austin, TX") do not count as fields here.
+    List<Piece> fields = out.stream().filter(p -> Places.score(p.text()) < 0.9).toList();
+    if (fields.size() == 1 && fields.getFirst().text().contains(", ")) {
+      Piece only = fields.getFirst();
+      int at = out.indexOf(only);
+      out.remove(only);
+      List<Piece> parts = new ArrayList<>();
       for (String part : only.text().split("\\s*,\\s+")) {
-        if (!out.isEmpty() && REGION_CODE.matcher(part).matches()) {
-          Piece before = out.removeLast();
-          out.add(new Piece(before.text() + ", " + part, before.row(), before.order()));
+        if (!parts.isEmpty() && REGION_CODE.matcher(part).matches()) {
+          Piece before = parts.removeLast();
+          parts.add(new Piece(before.text() + ", " + part, before.row(), before.order()));
         } else if (!part.isBlank()) {
-          out.add(new Piece(part.strip(), only.row(), only.order()));
+          parts.add(new Piece(part.strip(), only.row(), only.order()));
         }
       }
+      out.addAll(at, parts);
     }
     // "Acme, Inc." split by the comma: glue legal forms back on
     for (int i = out.size() - 1; i > 0; i--) {

@@ -50,7 +50,9 @@ final class SectionSplitter {
     Style dominant = styles.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     if (dominant != null && headings.size() >= 2) {
       headings.values().removeIf(c -> c.row.size() < dominant.size / 2f * 0.9f && !style(c).equals(dominant));
-      if (dominant.size / 2f > stats.bodySize * 1.05f || dominant.bold || dominant.caps || dominant.outdented) {
+      // Unnamed headings are taken only in a heading style that body lines cannot have: larger,
+      // capitals or outdented (bold at body size is also how entry headers are set).
+      if (dominant.size / 2f > stats.bodySize * 1.05f || dominant.caps || dominant.outdented) {
         for (Row r : rows) {
           if (!headings.containsKey(r.index) && style(r, false).equals(dominant) && unknownHeadingShape(r)) {
             headings.put(r.index, new Candidate(r, SectionType.OTHER, false, 1));
@@ -99,7 +101,8 @@ final class SectionSplitter {
 
   private Optional<Candidate> candidate(Row r, Row next) {
     if (r.bullet || r.isEmpty()) return Optional.empty();
-    Optional<SectionType> whole = vocabulary.section(r.text());
+    // a row of several cells is a heading only by its first cell ("Work | Teravision Technologies")
+    Optional<SectionType> whole = r.cells.size() == 1 ? vocabulary.section(r.text()) : Optional.empty();
     boolean firstOnly = false;
     boolean twoLines = false;
     if (whole.isEmpty() && r.cells.size() > 1) {
@@ -146,7 +149,6 @@ final class SectionSplitter {
 
   private static boolean unknownHeadingShape(Row r) {
     String t = r.text();
-    return r.cells.size() == 1 && r.words() <= 4 && !t.matches(".*[\\d@/|].*") && !t.endsWith(".")
-        && !t.endsWith(",");
+    return r.cells.size() == 1 && r.words() <= 4 && !t.matches(".*[\\d@/|,].*") && !t.endsWith(".");
   }
 }

@@ -27,6 +27,11 @@ final class Vocabulary {
 
   static final Vocabulary INSTANCE = new Vocabulary();
 
+  /** Nouns that make any short phrase ending in them a heading of their section. */
+  private static final Set<String> HEAD_NOUNS = Set.of("experience", "experiences", "skills", "education",
+      "projects", "certifications", "certificates", "awards", "publications", "erfahrung", "kenntnisse",
+      "projekte", "expérience", "expériences", "compétences", "projets", "formation");
+
   private final Map<String, SectionType> sections = new HashMap<>();
   private final Map<String, Set<String>> terms = new HashMap<>();
 
@@ -77,6 +82,11 @@ final class Vocabulary {
     for (String part : n.split("\\s*(?:&|/|\\||\\+|,| and | und | et | y )\\s*")) {
       t = sections.get(part.strip());
       if (t != null) return Optional.of(t);
+    }
+    // "Customer Service Experience", "Additional Skills": a short phrase ending in a heading noun
+    String[] words = n.split(" ");
+    if (words.length >= 2 && words.length <= 4 && HEAD_NOUNS.contains(words[words.length - 1])) {
+      return Optional.ofNullable(sections.get(words[words.length - 1]));
     }
     return Optional.empty();
   }
