@@ -34,18 +34,25 @@ final class ParseBudget {
 
   private final Duration limit;
   private volatile boolean spent;
+  private volatile long deadline = Long.MAX_VALUE;
+  private int checks;
 
   ParseBudget(Duration limit) {
     this.limit = limit;
   }
 
-  /** Throws {@link Code#TOO_COMPLEX} once the budget is spent; cheap enough to call per byte read. */
+  /**
+   * Throws {@link Code#TOO_COMPLEX} once the budget is spent, by the caller giving up or by the
+   * clock (looked at on the first call and every 1024th after, so cheap enough to call per byte read).
+   */
   void check() {
+    if (!spent && (checks++ & 1023) == 0 && System.nanoTime() - deadline > 0) spent = true;
     if (spent) throw timedOut();
   }
 
   /** Runs {@code task} on a fresh daemon worker and waits at most the budget for its result. */
   <T> T run(Task<T> task, Consumer<? super T> discard) {
+    deadline = System.nanoTime() + limit.toNanos();
     CompletableFuture<T> result = new CompletableFuture<>();
     Thread worker = Thread.ofPlatform().daemon().name("cvgen-pdf-parse-" + WORKERS.incrementAndGet())
         .unstarted(() -> work(task, discard, result));
