@@ -1,13 +1,13 @@
 package com.cvgen.core.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.cvgen.core.CvInputException;
 import com.cvgen.core.json.Json;
 import com.cvgen.core.json.SchemaValidator;
+import com.cvgen.core.testing.Corpus;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -54,14 +53,8 @@ class RobustnessCorpusTest {
     assertThat(SchemaValidator.RESUME.validate(tree)).as("schema violations").isEmpty();
   }
 
-  /** The shared corpus; missing is a failure under CI=true and a skip elsewhere. */
+  /** The shared corpus; a missing corpus fails the test (see {@link Corpus}). */
   static Path corpus() {
-    String property = System.getProperty("corpus.dir");
-    Path dir = property == null ? null : Path.of(property).normalize();
-    if (dir != null && Files.isDirectory(dir.resolve("robustness"))) return dir;
-    String why = "the CV corpus is missing (system property corpus.dir = " + property + ")";
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) fail(why + "; with CI=true corpus tests must run");
-    Assumptions.abort(why);
-    throw new AssertionError("unreachable");
+    return Corpus.dir();
   }
 }
