@@ -293,6 +293,7 @@ final class BasicsReader {
     Row next = rows.get(i + 1);
     String t = next.text();
     if (next.words() > 10 || isContactLine(t) || !ContactPatterns.urls(t).isEmpty() || vocabulary.section(t).isPresent()
+        || Places.score(t) >= 0.9 || SEPARATOR.split(t).length > 1 && java.util.Arrays.stream(SEPARATOR.split(t)).anyMatch(f -> Places.score(f) >= 0.9)
         || DateRanges.find(t).isPresent() || next.page() != nameRow.page() || t.endsWith(".")
         || next.gap() > nameRow.size() * 2.5f || next.size() < stats.bodySize * 0.95f && next.words() > 6) {
       return null;

@@ -408,7 +408,7 @@ public final class OfflineCvStructurer implements CvStructurer {
       String head = m.group(1);
       // "Bachelor of Science in X": "of Science" belongs to the degree
       if (d.matches("(?i)^(bachelor|master|doctor)\\s+of\\s+\\S+.*") && !head.matches("(?i).*\\sof\\s.*")) {
-        var m2 = java.util.regex.Pattern.compile("(?i)^((?:bachelor|master|doctor)\\s+of\\s+(?:\\S+\\s+(?:and|&)\\s+)?\\S+)\\s*(?:,|in\\s|-\\s|–\\s)?\\s*(.*)$").matcher(d);
+        var m2 = java.util.regex.Pattern.compile("(?i)^((?:bachelor|master|doctor)\\s+of\\s+(?:[^\\s,]+\\s+(?:and|&)\\s+)?[^\\s,]+)\\s*(?:,|in\\s|-\\s|–\\s)?\\s*(.*)$").matcher(d);
         if (m2.matches()) return new String[] {m2.group(1), m2.group(2).isBlank() ? null : m2.group(2)};
       }
       return new String[] {head, m.group(2)};

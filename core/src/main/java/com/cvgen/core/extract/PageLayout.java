@@ -144,8 +144,35 @@ final class PageLayout {
     }
     float size = sizes.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey)
         .orElse(10f);
-    return new TextSpan(sb.toString().strip(), x, right, baseline, size, bold * 2 > visible, italic * 2 > visible,
-        font);
+    String text = sb.toString().strip();
+    if (letterSpaced(text)) text = respace(run);
+    return new TextSpan(text, x, right, baseline, size, bold * 2 > visible, italic * 2 > visible, font);
+  }
+
+  /** "J O R D A N  R E Y E S": most tokens single letters, as in a letter-spaced heading. */
+  private static boolean letterSpaced(String text) {
+    String[] tokens = text.split(" ");
+    if (tokens.length < 4) return false;
+    int single = 0;
+    for (String t : tokens) if (t.length() == 1 && Character.isLetter(t.charAt(0))) single++;
+    return single >= 0.7 * tokens.length;
+  }
+
+  /** Letter-spaced text with words found again: a word gap is clearly wider than the letter gaps. */
+  private static String respace(List<Glyph> run) {
+    List<Glyph> visible = run.stream().filter(g -> !g.text().isBlank()).toList();
+    List<Float> gaps = new ArrayList<>();
+    for (int i = 1; i < visible.size(); i++) gaps.add(visible.get(i).x() - visible.get(i - 1).right());
+    List<Float> sorted = new ArrayList<>(gaps);
+    sorted.sort(Float::compare);
+    float median = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
+    StringBuilder sb = new StringBuilder(visible.isEmpty() ? "" : visible.getFirst().text());
+    for (int i = 1; i < visible.size(); i++) {
+      Glyph g = visible.get(i);
+      if (gaps.get(i - 1) > Math.max(median * 1.8f, median + 0.15f * g.size())) sb.append(' ');
+      sb.append(g.text());
+    }
+    return sb.toString();
   }
 
   // ---------- columns ----------

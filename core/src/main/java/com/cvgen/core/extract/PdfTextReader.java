@@ -65,7 +65,11 @@ public final class PdfTextReader {
       String text = clean(unicode);
       if (text.isEmpty()) return;
       float size = t.getFontSizeInPt();
-      if (size <= 0.5f) size = Math.max(1f, t.getHeightDir());
+      float height = t.getHeightDir();
+      if (size <= 0.5f) size = Math.max(1f, height);
+      // Some producers scale glyphs through a matrix PDFBox misreads as a huge font size; the
+      // glyph's own height tells the size that is really drawn.
+      if (height > 0.5f && size > height * 2.2f) size = height / 0.72f;
       float x = t.getXDirAdj();
       float w = Math.max(0f, t.getWidthDirAdj());
       float y = t.getYDirAdj();
@@ -111,6 +115,8 @@ public final class PdfTextReader {
       }
       if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
         sb.append(' ');
+      } else if (cp == 0x2010 || cp == 0x2011 || cp == 0x2212) {
+        sb.append('-'); // typographic hyphens and the minus sign read as the plain hyphen
       } else {
         sb.appendCodePoint(cp);
       }

@@ -32,6 +32,10 @@ final class Row {
     for (int i = 0; i < kept.size(); i++) {
       String t = kept.get(i).text().strip();
       if (i == 0) {
+        // an icon glyph glued to a heading ("¥Skills" from a symbol font) is no text
+        if (t.length() > 2 && isSymbol(t.codePointAt(0)) && Character.isLetter(t.codePointAt(Character.charCount(t.codePointAt(0))))) {
+          t = t.substring(Character.charCount(t.codePointAt(0)));
+        }
         var m = BULLET.matcher(t);
         // a dash only counts as a bullet when followed by a space ("- Built ..."), not "-5%"
         if (m.find()) {
@@ -44,6 +48,12 @@ final class Row {
     this.spans = List.copyOf(kept);
     this.cells = List.copyOf(texts);
     this.bullet = b;
+  }
+
+  private static boolean isSymbol(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.CURRENCY_SYMBOL || type == Character.OTHER_SYMBOL || type == Character.MATH_SYMBOL
+        || type == Character.MODIFIER_SYMBOL;
   }
 
   static Row of(TextLine line, int index) {
