@@ -69,7 +69,7 @@ public final class PdfTextReader {
       if (size <= 0.5f) size = Math.max(1f, height);
       // Some producers scale glyphs through a matrix PDFBox misreads as a huge font size; the
       // glyph's own height tells the size that is really drawn.
-      if (height > 0.5f && size > height * 2.2f) size = height / 0.72f;
+      if (height > 0.5f && size > height * 4f) size = height / 0.72f;
       float x = t.getXDirAdj();
       float w = Math.max(0f, t.getWidthDirAdj());
       float y = t.getYDirAdj();
