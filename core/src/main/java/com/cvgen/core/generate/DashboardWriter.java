@@ -601,11 +601,19 @@ public final class DashboardWriter {
       if (entries.isEmpty()) return null;
       double first = entries.stream().mapToDouble(EntryData::start).min().orElseThrow();
       double last = Math.max(entries.stream().mapToDouble(EntryData::end).max().orElseThrow(), first + 1);
-      int span = (int) Math.ceil(last) - (int) Math.floor(first);
-      int step = span <= 12 ? 1 : span <= 24 ? 2 : 5;
+      int step = yearStep((int) Math.ceil(last) - (int) Math.floor(first));
       double min = Math.floor(Math.floor(first) / step) * step;
       double max = Math.ceil(Math.ceil(last) / step) * step;
       return new TimelineData(min, max, step, entries);
+    }
+
+    /** Years between two ticks of the time axis: 1, 2 or 5 times a power of ten, for at most 13 ticks. */
+    private static int yearStep(int span) {
+      for (int power = 1; ; power *= 10) {
+        for (int factor : new int[] {1, 2, 5}) {
+          if (span <= 13 * factor * power) return factor * power;
+        }
+      }
     }
 
     /** Years covered by at least one work entry (overlaps counted once). */

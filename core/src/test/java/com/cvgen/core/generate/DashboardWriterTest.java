@@ -9,6 +9,7 @@ import com.cvgen.core.json.Json;
 import com.cvgen.core.model.Feedback;
 import com.cvgen.core.model.MatchResult;
 import com.cvgen.core.model.Resume;
+import com.cvgen.core.model.Work;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -179,6 +180,44 @@ class DashboardWriterTest {
     assertThat(initech.get("range").asText()).isEqualTo("2014 – Aug 2016");
     assertThat(timeline.get("min").asDouble()).isEqualTo(2014.0);
     assertThat(timeline.get("max").asDouble()).isEqualTo(2026.0);
+  }
+
+  @Test
+  void endsInWordsAreOngoingAndUnreadableEndsAreNot() throws IOException {
+    Resume cv = new Resume(null, List.of(
+        new Work("A", null, null, "Words", null, "2020-01", "Present", null, null),
+        new Work("B", null, null, "Unreadable", null, "2019-05", "sometime", null, null),
+        new Work("C", null, null, "Undated", null, null, null, null, null),
+        new Work("D", null, null, "Old", null, "1950", "1960", null, null)),
+        null, null, null, null, null, null, null, null, null, null, null);
+    String html = DashboardFixtures.write(cv, null, null, null, OutputLanguage.EN, null);
+    JsonNode timeline = data(html).get("timeline");
+
+    assertThat(timeline.get("entries")).hasSize(3);
+    assertThat(timeline.at("/entries/0/ongoing").asBoolean()).isTrue();
+    assertThat(timeline.at("/entries/0/end").asDouble()).isGreaterThan(2025.8);
+    // an end that cannot be read is not taken for "ongoing": the bar covers the start month
+    assertThat(timeline.at("/entries/1/ongoing").asBoolean()).isFalse();
+    assertThat(timeline.at("/entries/1/end").asDouble() - timeline.at("/entries/1/start").asDouble())
+        .isCloseTo(1 / 12.0, within(0.002));
+    assertThat(timeline.at("/entries/2/label/0").asText()).isEqualTo("Old");
+    // 1950 to 2026: ticks every 10 years
+    assertThat(timeline.get("min").asDouble()).isEqualTo(1950.0);
+    assertThat(timeline.get("max").asDouble()).isEqualTo(2030.0);
+    assertThat(timeline.get("step").asInt()).isEqualTo(10);
+    // the undated position is listed, said to be missing from the chart
+    assertThat(html).contains("<span class=\"what\">Undated</span>",
+        DashboardLabels.of(OutputLanguage.EN).get(Key.UNDATED));
+  }
+
+  @ParameterizedTest
+  @EnumSource(OutputLanguage.class)
+  void everySampleCvIsWrittenInEveryLanguage(OutputLanguage lang) throws IOException {
+    for (Resume cv : List.of(SampleResumes.english(), SampleResumes.german(), SampleResumes.french())) {
+      String html = DashboardFixtures.write(cv, null, null, null, lang, null);
+      assertThat(html).contains("<h1>" + Html.escape(cv.basics().name()) + "</h1>");
+      assertThat(data(html).at("/timeline/entries")).hasSize(cv.work().size());
+    }
   }
 
   @Test
