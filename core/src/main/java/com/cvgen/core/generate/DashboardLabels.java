@@ -91,7 +91,8 @@ final class DashboardLabels {
     Key(String en, String de, String fr) {
       this.en = en;
       this.de = de;
-      this.fr = fr;
+      // French typography: a no-break space before a colon or semicolon, so they never start a line
+      this.fr = fr.replace(" :", "\u00A0:").replace(" ;", "\u00A0;");
     }
 
     String in(OutputLanguage language) {
@@ -136,6 +137,14 @@ final class DashboardLabels {
   /** The text for {@code key} in this language. */
   String get(Key key) {
     return key.in(language);
+  }
+
+  /**
+   * The text for {@code key} as the lead-in of what follows it: "Suggestion: ", "Vorschlag: ",
+   * and in French with the no-break space before the colon, "Suggestion\u00A0: ".
+   */
+  String lead(Key key) {
+    return get(key) + (language == OutputLanguage.FR ? "\u00A0: " : ": ");
   }
 
   /** The text for {@code key} with its placeholders filled, numbers in this language's style. */

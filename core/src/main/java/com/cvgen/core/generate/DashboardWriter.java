@@ -314,7 +314,7 @@ public final class DashboardWriter {
       if (job != null) {
         String target = joined(DOT, job.title(), job.company());
         if (!target.isEmpty()) {
-          html.append("<p class=\"subtitle\">").append(esc(text.get(Key.MATCHED_AGAINST))).append(": ")
+          html.append("<p class=\"subtitle\">").append(esc(text.lead(Key.MATCHED_AGAINST)))
               .append(esc(target)).append("</p>\n");
         }
       }
@@ -646,7 +646,7 @@ public final class DashboardWriter {
         html.append("</section>\n");
         return;
       }
-      html.append("<p class=\"subtitle\">").append(esc(text.get(Key.QUALITY_SCORE))).append(": ")
+      html.append("<p class=\"subtitle\">").append(esc(text.lead(Key.QUALITY_SCORE)))
           .append(clampScore(feedback.score())).append(' ').append(esc(text.get(Key.OUT_OF_100))).append("</p>\n");
       if (feedback.findings().isEmpty()) {
         note(text.get(Key.NO_FINDINGS));
@@ -669,7 +669,7 @@ public final class DashboardWriter {
               .append("<span class=\"badge\">").append(esc(severityLabel(severity))).append("</span>")
               .append("<span class=\"message\">").append(esc(has(f.message()) ? f.message() : f.rule())).append("</span>");
           if (has(f.suggestion())) {
-            html.append("<p class=\"suggestion\">").append(esc(text.get(Key.SUGGESTION))).append(": ")
+            html.append("<p class=\"suggestion\">").append(esc(text.lead(Key.SUGGESTION)))
                 .append(esc(f.suggestion())).append("</p>");
           }
           String where = joined(DOT, f.category(), f.location());

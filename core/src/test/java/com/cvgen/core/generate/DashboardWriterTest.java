@@ -334,6 +334,10 @@ class DashboardWriterTest {
       List<String> all = java.util.Arrays.stream(Key.values()).map(text::get).toList();
       assertThat(all).allSatisfy(t -> assertThat(t).isNotBlank()).doesNotHaveDuplicates();
     }
+    assertThat(DashboardLabels.of(OutputLanguage.FR).lead(Key.SUGGESTION)).isEqualTo("Suggestion\u00A0: ");
+    assertThat(DashboardLabels.of(OutputLanguage.FR).format(Key.GAUGE_SUMMARY, 72))
+        .isEqualTo("Score d'adéquation\u00A0: 72 sur 100.");
+    assertThat(DashboardLabels.of(OutputLanguage.DE).lead(Key.SUGGESTION)).isEqualTo("Vorschlag: ");
     assertThat(DashboardLabels.of(OutputLanguage.FR).category("cloud")).isEqualTo("Cloud et infrastructure");
     assertThat(DashboardLabels.of(OutputLanguage.DE).category("other")).isEqualTo("Sonstige");
     assertThat(DashboardLabels.of(OutputLanguage.EN).category("data-science")).isEqualTo("Data science");
