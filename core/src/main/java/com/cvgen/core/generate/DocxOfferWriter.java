@@ -74,7 +74,7 @@ public final class DocxOfferWriter {
   private static final String LIST = ", ";
 
   /** Requirement table columns in twips: requirement, priority, status, evidence. */
-  private static final int[] TABLE_COLUMNS = {2550, 1600, 1700, WordStyles.TEXT_WIDTH - 2550 - 1600 - 1700};
+  private static final int[] TABLE_COLUMNS = {2500, 1600, 1700, WordStyles.TEXT_WIDTH - 2500 - 1600 - 1700};
 
   /** The order of the matcher's components in lists: skills first; unknown ids after, as given. */
   private static final List<String> COMPONENT_ORDER = List.of("required_skills", "preferred_skills",

@@ -122,6 +122,8 @@ public final class WordStyles {
   private static final String TEXT = "1A1A1A";
   private static final String RULE = "8EAADB";
   private static final String TINT = "DCE4F2";
+  /** The left and right cell margin of the table style, in twips. */
+  private static final int CELL_MARGIN = 85;
   private static final String W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
   private static final String[] BULLETS = {"•", "◦", "▪"};
 
@@ -395,6 +397,12 @@ public final class WordStyles {
     CTTblWidth width = pr.isSetTblW() ? pr.getTblW() : pr.addNewTblW();
     width.setType(STTblWidth.DXA);
     width.setW(BigInteger.valueOf(total));
+    // without a compatibility mode, Word and LibreOffice measure the indent to the first cell's text,
+    // pulling the table's edge left by the cell margin; indenting by that margin puts the edges on
+    // the text margins
+    CTTblWidth indent = pr.isSetTblInd() ? pr.getTblInd() : pr.addNewTblInd();
+    indent.setType(STTblWidth.DXA);
+    indent.setW(BigInteger.valueOf(CELL_MARGIN));
     (pr.isSetTblLayout() ? pr.getTblLayout() : pr.addNewTblLayout()).setType(STTblLayoutType.FIXED);
     var look = pr.isSetTblLook() ? pr.getTblLook() : pr.addNewTblLook();
     look.setVal(new byte[] {0x04, 0x20}); // first row on, vertical banding off (Word 2007 form)
@@ -725,7 +733,8 @@ public final class WordStyles {
         + border("bottom", "single", 8, ACCENT) + border("right", "nil", 0, null)
         + border("insideH", "single", 4, "BFBFBF") + border("insideV", "nil", 0, null)
         + "</w:tblBorders>"
-        + "<w:tblCellMar>" + margin("top", 57) + margin("left", 85) + margin("bottom", 57) + margin("right", 85)
+        + "<w:tblCellMar>" + margin("top", 57) + margin("left", CELL_MARGIN) + margin("bottom", 57)
+        + margin("right", CELL_MARGIN)
         + "</w:tblCellMar>"
         + "</w:tblPr>"
         + "<w:tblStylePr w:type=\"firstRow\">"

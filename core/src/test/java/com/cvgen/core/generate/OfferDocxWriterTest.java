@@ -65,7 +65,7 @@ class OfferDocxWriterTest {
       }
       for (XWPFTable table : doc.getTables()) {
         assertThat(childNames(table.getCTTbl().getTblPr().getDomNode()))
-            .isSubsetOf("w:tblStyle", "w:tblW", "w:tblLayout", "w:tblLook");
+            .isSubsetOf("w:tblStyle", "w:tblW", "w:tblInd", "w:tblLayout", "w:tblLook");
         for (XWPFTableRow row : table.getRows()) {
           for (XWPFTableCell cell : row.getTableCells()) {
             assertThat(childNames(cell.getCTTc().getTcPr().getDomNode())).containsExactly("w:tcW");
