@@ -236,7 +236,7 @@ public final class DocxOfferWriter {
       word.paragraph(WordStyles.ENTRY_META).text(labels.get(Key.SCORE_CAPTION));
       word.body(match.summary());
 
-      List<Component> components = match.components().stream().filter(Objects::nonNull)
+      List<Component> components = match.components().stream()
           .sorted(Comparator.comparingInt(c -> {
             int i = c.id() == null ? -1 : COMPONENT_ORDER.indexOf(c.id());
             return i < 0 ? COMPONENT_ORDER.size() : i;
@@ -362,7 +362,7 @@ public final class DocxOfferWriter {
 
     private void languages() {
       List<Language> shown = cv.languages().stream()
-          .filter(l -> l != null && (hasText(l.language()) || hasText(l.fluency()))).toList();
+          .filter(l -> hasText(l.language()) || hasText(l.fluency())).toList();
       if (shown.isEmpty()) return;
       word.heading1(labels.get(Labels.Key.LANGUAGES));
       shown.forEach(l -> word.entry(l.language(), DASH, l.fluency(), null));
@@ -370,7 +370,7 @@ public final class DocxOfferWriter {
 
     private void education() {
       List<Education> shown = cv.education().stream()
-          .filter(e -> e != null && (hasText(e.institution()) || hasText(e.area()) || hasText(e.studyType())))
+          .filter(e -> hasText(e.institution()) || hasText(e.area()) || hasText(e.studyType()))
           .toList();
       if (shown.isEmpty()) return;
       word.heading1(labels.get(Labels.Key.EDUCATION));

@@ -49,6 +49,8 @@ import java.util.stream.Stream;
  * "Kubernetes") and, for skills it does not know, as the requirement's own words standing as a
  * whole term. Verdicts follow the match analysis wherever it names a requirement (as matched or
  * missing), so the table agrees with the score; elsewhere they follow the evidence found here.
+ *
+ * <p>An instance serves one document and is not thread-safe. The model's lists hold no nulls.
  */
 final class OfferEvidence {
 
@@ -133,6 +135,7 @@ final class OfferEvidence {
   private final Map<String, String> required;
   private final Map<String, String> preferred;
   private final List<String> titleWords;
+  /** Whole-term patterns of the job's skills, compiled once; an instance serves one document. */
   private final Map<String, Pattern> skillPatterns = new HashMap<>();
 
   /**
@@ -150,7 +153,7 @@ final class OfferEvidence {
     this.components = new LinkedHashMap<>();
     if (match != null) {
       for (Component c : match.components()) {
-        if (c != null && c.id() != null) components.putIfAbsent(c.id(), c);
+        if (c.id() != null) components.putIfAbsent(c.id(), c);
       }
     }
     Requirements req = requirements();
@@ -160,7 +163,6 @@ final class OfferEvidence {
       // no normalised requirements: the job schema's own skills list is what the job asks for
       List<String> listed = new ArrayList<>();
       for (Skill s : job.skills()) {
-        if (s == null) continue;
         if (s.keywords().stream().anyMatch(WordStyles::hasText)) listed.addAll(s.keywords());
         else listed.add(s.name());
       }
@@ -201,9 +203,8 @@ final class OfferEvidence {
     List<Work> work = cv.work();
     for (int i = 0; i < work.size(); i++) {
       Work w = work.get(i);
-      if (w == null || !hasContent(w)) continue;
-      String text = String.join("\n", nonNull(w.position(), w.description(), w.summary(),
-          String.join("\n", w.highlights().stream().filter(Objects::nonNull).toList())));
+      if (!hasContent(w)) continue;
+      String text = nonNull(w.position(), w.description(), w.summary(), String.join("\n", w.highlights()));
       Set<String> skills = skillKeys(text);
       List<String> terms = new ArrayList<>();
       int points = 0;
@@ -283,7 +284,7 @@ final class OfferEvidence {
     }
     if (req.educationLevel() != null) rows.add(educationRow(req.educationLevel()));
     for (LanguageRequirement lr : req.languages()) {
-      if (lr != null && hasText(lr.language())) rows.add(languageRow(lr));
+      if (hasText(lr.language())) rows.add(languageRow(lr));
     }
     return rows;
   }
@@ -299,7 +300,6 @@ final class OfferEvidence {
     int positions = 0;
     List<int[]> spans = new ArrayList<>();
     for (Work w : cv.work()) {
-      if (w == null) continue;
       Optional<YearMonth> start = start(w.startDate());
       if (start.isEmpty()) continue;
       YearMonth end = end(w.endDate());
@@ -324,7 +324,7 @@ final class OfferEvidence {
   private RequirementRow educationRow(EducationLevel level) {
     EducationLevel best = null;
     List<String> evidence = new ArrayList<>();
-    List<Education> entries = cv.education().stream().filter(Objects::nonNull).toList();
+    List<Education> entries = cv.education();
     for (Education e : entries) {
       Optional<EducationLevel> found = degreeLevel(nonNull(e.studyType(), e.area()));
       if (found.isPresent() && (best == null || found.get().compareTo(best) > 0)) best = found.get();
@@ -350,7 +350,7 @@ final class OfferEvidence {
     List<String> evidence = new ArrayList<>();
     boolean ownVerdict = false;
     for (Language l : cv.languages()) {
-      if (l == null || !hasText(l.language()) || !sameLanguage(code, l.language())) continue;
+      if (!hasText(l.language()) || !sameLanguage(code, l.language())) continue;
       Optional<CefrLevel> level = fluencyLevel(l.fluency());
       String text = hasText(l.fluency()) ? clean(l.language()) + " — " + clean(l.fluency()) : clean(l.language());
       if (lr.level() != null && level.isEmpty()) text += " (" + labels.get(OfferLabels.Key.LEVEL_NOT_STATED) + ")";
@@ -368,8 +368,8 @@ final class OfferEvidence {
   private Optional<Boolean> verdict(String componentId, Predicate<String> names) {
     Component c = components.get(componentId);
     if (c == null) return Optional.empty();
-    if (c.missing().stream().filter(Objects::nonNull).anyMatch(names)) return Optional.of(false);
-    if (c.matched().stream().filter(Objects::nonNull).anyMatch(names)) return Optional.of(true);
+    if (c.missing().stream().anyMatch(names)) return Optional.of(false);
+    if (c.matched().stream().anyMatch(names)) return Optional.of(true);
     return Optional.empty();
   }
 
@@ -382,8 +382,7 @@ final class OfferEvidence {
   List<String> skillEvidence(String key) {
     Set<String> evidence = new LinkedHashSet<>();
     for (Skill s : cv.skills()) {
-      if (s == null) continue;
-      String text = nonNull(s.name(), String.join(", ", s.keywords().stream().filter(Objects::nonNull).toList()));
+      String text = nonNull(s.name(), String.join(", ", s.keywords()));
       if (skillKeys(text).contains(key)) {
         String skills = labels.get(Labels.Key.SKILLS);
         evidence.add(hasText(s.name()) ? labels.labelled(skills) + clean(s.name()) : skills);
@@ -391,9 +390,7 @@ final class OfferEvidence {
       }
     }
     for (Work w : cv.work()) {
-      if (w == null) continue;
-      String text = nonNull(w.position(), w.description(), w.summary(),
-          String.join("\n", w.highlights().stream().filter(Objects::nonNull).toList()));
+      String text = nonNull(w.position(), w.description(), w.summary(), String.join("\n", w.highlights()));
       if (skillKeys(text).contains(key)) {
         String where = hasText(w.name()) ? clean(w.name()) : clean(w.position());
         String years = labels.labels().dateRange(year(w.startDate()), year(w.endDate()));
@@ -401,7 +398,6 @@ final class OfferEvidence {
       }
     }
     for (Project p : cv.projects()) {
-      if (p == null) continue;
       String text = nonNull(p.name(), p.description(), String.join("\n", p.keywords()),
           String.join("\n", p.highlights()));
       if (skillKeys(text).contains(key) && hasText(p.name())) {
@@ -409,10 +405,9 @@ final class OfferEvidence {
       }
     }
     for (Certificate c : cv.certificates()) {
-      if (c != null && hasText(c.name()) && skillKeys(c.name()).contains(key)) evidence.add(clean(c.name()));
+      if (hasText(c.name()) && skillKeys(c.name()).contains(key)) evidence.add(clean(c.name()));
     }
     for (Education e : cv.education()) {
-      if (e == null) continue;
       String text = nonNull(e.area(), e.studyType(), String.join("\n", e.courses()));
       if (skillKeys(text).contains(key)) {
         String shown = educationText(e);
