@@ -13,6 +13,12 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFNumbering;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.apache.xmlbeans.XmlCursor;
+import org.apache.xmlbeans.XmlException;
+import org.apache.xmlbeans.XmlObject;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBody;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
@@ -28,6 +34,10 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSpacing;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTabStop;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STJc;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STLineSpacingRule;
@@ -35,12 +45,15 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabJc;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 
 /**
  * The one style set of this product's Word documents (CV, offer): A4 page, fonts, colours, Title,
  * Subtitle, Heading 1/2 (with outline levels), body text, a bulleted list bound to real Word
- * numbering, and a right-aligned date. Styles are defined once in the styles part; paragraphs only
- * reference them by id.
+ * numbering, a right-aligned date, and for the offer an overline, a score, verdict marks and a
+ * table style with its cell text styles. Styles are defined once in the styles part; paragraphs,
+ * runs and tables only reference them by id.
  *
  * <pre>{@code
  * try (XWPFDocument doc = new XWPFDocument()) {
@@ -73,12 +86,29 @@ public final class WordStyles {
   /** A bulleted list item; paragraphs also carry the bullet numbering directly. */
   public static final String LIST_BULLET = "ListBullet";
   public static final String QUOTE = "Quote";
+  /** A short line in spaced capitals above the title, naming the kind of document. */
+  public static final String OVERLINE = "CvOverline";
+  /** A large number on a line of its own, such as a score. */
+  public static final String SCORE = "CvScore";
+  /** The text of a table's header row. */
+  public static final String TABLE_HEADING = "CvTableHeading";
+  /** The text of a table's body cells. */
+  public static final String TABLE_TEXT = "CvTableText";
+
+  /** Table style id: rules between rows, a tinted header row, no vertical lines. */
+  public static final String TABLE = "CvTable";
 
   /** Character style ids. */
   public static final String DEFAULT_PARAGRAPH_FONT = "DefaultParagraphFont";
   public static final String DATE = "CvDate";
   public static final String STRONG = "Strong";
   public static final String HYPERLINK = "Hyperlink";
+  /** The smaller scale after a {@link #SCORE} number, e.g. the "/ 100" in "82 / 100". */
+  public static final String SCORE_SCALE = "CvScoreScale";
+  /** A positive verdict, e.g. "✓ met" (bold, green). */
+  public static final String POSITIVE = "CvPositive";
+  /** A negative verdict, e.g. "✗ not met" (bold, dark red). */
+  public static final String NEGATIVE = "CvNegative";
 
   /** Page geometry in twentieths of a point (twips): A4 portrait with 2 cm margins. */
   public static final int PAGE_WIDTH = 11906;
@@ -90,6 +120,11 @@ public final class WordStyles {
   private static final String ACCENT = "1F3864";
   private static final String MUTED = "595959";
   private static final String TEXT = "1A1A1A";
+  private static final String RULE = "8EAADB";
+  private static final String TINT = "DCE4F2";
+  /** The left and right cell margin of the table style, in twips. */
+  private static final int CELL_MARGIN = 85;
+  private static final String W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
   private static final String[] BULLETS = {"•", "◦", "▪"};
 
   private static final Pattern ILLEGAL_XML = Pattern.compile(
@@ -265,6 +300,14 @@ public final class WordStyles {
     }
 
     /**
+     * Text in the character style {@code characterStyle}, one of this class's character style ids
+     * ({@link #STRONG}, {@link #DATE}, {@link #SCORE_SCALE}, {@link #POSITIVE}, {@link #NEGATIVE}).
+     */
+    public Paragraph styled(String text, String characterStyle) {
+      return run(text, Objects.requireNonNull(characterStyle, "characterStyle"));
+    }
+
+    /**
      * {@code text} as a hyperlink to {@link WordStyles#linkTarget(String) linkTarget(url)}, or as
      * plain text when the url is not a usable link.
      */
@@ -326,6 +369,139 @@ public final class WordStyles {
   public record Part(String text, String url) {
     public static Part of(String text) {
       return new Part(text, null);
+    }
+  }
+
+  // ---- tables ------------------------------------------------------------------------------------
+
+  /**
+   * A new table in the {@link #TABLE} style with fixed column widths (twips; together at most
+   * {@link #TEXT_WIDTH}), still without rows: add a {@link Table#header header} first, then
+   * {@link Table#row() rows}. The table carries no borders or shading of its own; they come from
+   * the table style.
+   */
+  public Table table(int... columnWidths) {
+    if (columnWidths.length == 0) throw new IllegalArgumentException("a table needs at least one column");
+    int total = 0;
+    for (int width : columnWidths) {
+      if (width <= 0) throw new IllegalArgumentException("column widths must be positive");
+      total += width;
+    }
+    if (total > TEXT_WIDTH) {
+      throw new IllegalArgumentException("columns are " + total + " twips wide, the text only " + TEXT_WIDTH);
+    }
+    XWPFTable table = document.createTable();
+    CTTblPr pr = table.getCTTbl().getTblPr();
+    if (pr.isSetTblBorders()) pr.unsetTblBorders();
+    (pr.isSetTblStyle() ? pr.getTblStyle() : pr.addNewTblStyle()).setVal(TABLE);
+    CTTblWidth width = pr.isSetTblW() ? pr.getTblW() : pr.addNewTblW();
+    width.setType(STTblWidth.DXA);
+    width.setW(BigInteger.valueOf(total));
+    // without a compatibility mode, Word and LibreOffice measure the indent to the first cell's text,
+    // pulling the table's edge left by the cell margin; indenting by that margin puts the edges on
+    // the text margins
+    CTTblWidth indent = pr.isSetTblInd() ? pr.getTblInd() : pr.addNewTblInd();
+    indent.setType(STTblWidth.DXA);
+    indent.setW(BigInteger.valueOf(CELL_MARGIN));
+    (pr.isSetTblLayout() ? pr.getTblLayout() : pr.addNewTblLayout()).setType(STTblLayoutType.FIXED);
+    var look = pr.isSetTblLook() ? pr.getTblLook() : pr.addNewTblLook();
+    look.setVal(new byte[] {0x04, 0x20}); // first row on, vertical banding off (Word 2007 form)
+    look.setFirstRow(Boolean.TRUE);
+    look.setLastRow(Boolean.FALSE);
+    look.setFirstColumn(Boolean.FALSE);
+    look.setLastColumn(Boolean.FALSE);
+    look.setNoHBand(Boolean.TRUE);
+    look.setNoVBand(Boolean.TRUE);
+    CTTblGrid grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid()
+        : table.getCTTbl().addNewTblGrid();
+    while (grid.sizeOfGridColArray() > 0) grid.removeGridCol(0);
+    for (int w : columnWidths) grid.addNewGridCol().setW(BigInteger.valueOf(w));
+    table.removeRow(0); // POI starts every table with one row of one cell
+    return new Table(table, columnWidths.clone());
+  }
+
+  /** A table being filled; see {@link WordStyles#table(int...)}. */
+  public final class Table {
+    private final XWPFTable table;
+    private final int[] widths;
+
+    private Table(XWPFTable table, int[] widths) {
+      this.table = table;
+      this.widths = widths;
+    }
+
+    /** The underlying POI table. */
+    public XWPFTable table() {
+      return table;
+    }
+
+    /** The number of columns. */
+    public int columns() {
+      return widths.length;
+    }
+
+    /**
+     * The header row, one text per column in {@link #TABLE_HEADING}; it is repeated at the top of
+     * every page the table runs onto. Call before any {@link #row()}.
+     */
+    public Row header(String... texts) {
+      if (texts.length != widths.length) {
+        throw new IllegalArgumentException(texts.length + " header texts for " + widths.length + " columns");
+      }
+      if (table.getNumberOfRows() > 0) throw new IllegalStateException("the header must be the first row");
+      Row row = newRow(TABLE_HEADING);
+      row.row().setRepeatHeader(true);
+      for (int i = 0; i < texts.length; i++) row.cell(i).text(texts[i]);
+      return row;
+    }
+
+    /** A new body row; its cells start with one empty paragraph in {@link #TABLE_TEXT}. */
+    public Row row() {
+      return newRow(TABLE_TEXT);
+    }
+
+    private Row newRow(String styleId) {
+      XWPFTableRow row = table.createRow();
+      while (row.getTableCells().size() < widths.length) row.addNewTableCell();
+      row.setCantSplitRow(true);
+      for (int i = 0; i < widths.length; i++) {
+        XWPFTableCell cell = row.getCell(i);
+        CTTcPr tcPr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
+        CTTblWidth w = tcPr.isSetTcW() ? tcPr.getTcW() : tcPr.addNewTcW();
+        w.setType(STTblWidth.DXA);
+        w.setW(BigInteger.valueOf(widths[i]));
+        if (cell.getParagraphs().isEmpty()) cell.addParagraph();
+        cell.getParagraphs().getFirst().setStyle(styleId);
+      }
+      return new Row(row, styleId);
+    }
+  }
+
+  /** A table row being filled. */
+  public final class Row {
+    private final XWPFTableRow row;
+    private final String styleId;
+
+    private Row(XWPFTableRow row, String styleId) {
+      this.row = row;
+      this.styleId = styleId;
+    }
+
+    /** The underlying POI row. */
+    public XWPFTableRow row() {
+      return row;
+    }
+
+    /** The first paragraph of cell {@code column} (0-based), to fill. */
+    public Paragraph cell(int column) {
+      return new Paragraph(row.getCell(column).getParagraphs().getFirst());
+    }
+
+    /** A further paragraph in cell {@code column}, in the row's text style. */
+    public Paragraph addParagraph(int column) {
+      XWPFParagraph p = row.getCell(column).addParagraph();
+      p.setStyle(styleId);
+      return new Paragraph(p);
     }
   }
 
@@ -476,7 +652,115 @@ public final class WordStyles {
     CTStyle link = style(styles, STStyleType.CHARACTER, HYPERLINK, "Hyperlink", DEFAULT_PARAGRAPH_FONT);
     link.addNewUnhideWhenUsed();
     color(link.addNewRPr(), "2F5496");
+    CTStyle overline = style(styles, STStyleType.PARAGRAPH, OVERLINE, "CV Overline", NORMAL);
+    overline.setCustomStyle(Boolean.TRUE);
+    CTPPrGeneral overlineP = overline.addNewPPr();
+    overlineP.addNewKeepNext();
+    spacing(overlineP, 0, 40, 240);
+    CTRPr overlineR = overline.addNewRPr();
+    overlineR.addNewB();
+    overlineR.addNewBCs();
+    overlineR.addNewCaps();
+    overlineR.addNewSpacing().setVal(BigInteger.valueOf(30));
+    color(overlineR, "2F5496");
+    size(overlineR, 18);
+
+    CTStyle score = style(styles, STStyleType.PARAGRAPH, SCORE, "CV Score", NORMAL);
+    score.setCustomStyle(Boolean.TRUE);
+    CTPPrGeneral scoreP = score.addNewPPr();
+    scoreP.addNewKeepNext();
+    spacing(scoreP, 60, 0, 240);
+    CTRPr scoreR = score.addNewRPr();
+    scoreR.addNewB();
+    scoreR.addNewBCs();
+    color(scoreR, ACCENT);
+    size(scoreR, 72);
+
+    CTStyle scale = style(styles, STStyleType.CHARACTER, SCORE_SCALE, "CV Score Scale", DEFAULT_PARAGRAPH_FONT);
+    scale.setCustomStyle(Boolean.TRUE);
+    CTRPr scaleR = scale.addNewRPr();
+    scaleR.addNewB().setVal(Boolean.FALSE);
+    scaleR.addNewBCs().setVal(Boolean.FALSE);
+    color(scaleR, MUTED);
+    size(scaleR, 28);
+
+    CTStyle positive = style(styles, STStyleType.CHARACTER, POSITIVE, "CV Positive", DEFAULT_PARAGRAPH_FONT);
+    positive.setCustomStyle(Boolean.TRUE);
+    CTRPr positiveR = positive.addNewRPr();
+    positiveR.addNewB();
+    positiveR.addNewBCs();
+    color(positiveR, "1E6B34");
+
+    CTStyle negative = style(styles, STStyleType.CHARACTER, NEGATIVE, "CV Negative", DEFAULT_PARAGRAPH_FONT);
+    negative.setCustomStyle(Boolean.TRUE);
+    CTRPr negativeR = negative.addNewRPr();
+    negativeR.addNewB();
+    negativeR.addNewBCs();
+    color(negativeR, "A4262C");
+
+    CTStyle tableHeading = style(styles, STStyleType.PARAGRAPH, TABLE_HEADING, "CV Table Heading", NORMAL);
+    tableHeading.setCustomStyle(Boolean.TRUE);
+    CTPPrGeneral tableHeadingP = tableHeading.addNewPPr();
+    tableHeadingP.addNewKeepNext();
+    spacing(tableHeadingP, 0, 0, 240);
+    CTRPr tableHeadingR = tableHeading.addNewRPr();
+    tableHeadingR.addNewB();
+    tableHeadingR.addNewBCs();
+    color(tableHeadingR, ACCENT);
+    size(tableHeadingR, 18);
+
+    CTStyle tableText = style(styles, STStyleType.PARAGRAPH, TABLE_TEXT, "CV Table Text", NORMAL);
+    tableText.setCustomStyle(Boolean.TRUE);
+    spacing(tableText.addNewPPr(), 0, 0, 240);
+    size(tableText.addNewRPr(), 18);
+
+    tableStyle(styles);
     return styles;
+  }
+
+  /**
+   * The {@link #TABLE} style: horizontal rules only (a stronger one above and below the table),
+   * roomy cell margins, and a tinted, bold header row (conditional formatting for the first row).
+   * POI's reduced schema jar has no classes for a table style's properties, so the style is
+   * inserted as XML.
+   */
+  private static void tableStyle(CTStyles styles) {
+    String xml = "<w:style xmlns:w=\"" + W_NS + "\" w:type=\"table\" w:customStyle=\"1\" w:styleId=\"" + TABLE + "\">"
+        + "<w:name w:val=\"CV Table\"/><w:uiPriority w:val=\"59\"/>"
+        + "<w:tblPr>"
+        + "<w:tblBorders>"
+        + border("top", "single", 8, ACCENT) + border("left", "nil", 0, null)
+        + border("bottom", "single", 8, ACCENT) + border("right", "nil", 0, null)
+        + border("insideH", "single", 4, "BFBFBF") + border("insideV", "nil", 0, null)
+        + "</w:tblBorders>"
+        + "<w:tblCellMar>" + margin("top", 57) + margin("left", CELL_MARGIN) + margin("bottom", 57)
+        + margin("right", CELL_MARGIN)
+        + "</w:tblCellMar>"
+        + "</w:tblPr>"
+        + "<w:tblStylePr w:type=\"firstRow\">"
+        + "<w:rPr><w:b/><w:bCs/></w:rPr>"
+        + "<w:trPr><w:tblHeader/></w:trPr>"
+        + "<w:tcPr><w:tcBorders>" + border("bottom", "single", 8, RULE) + "</w:tcBorders>"
+        + "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"" + TINT + "\"/></w:tcPr>"
+        + "</w:tblStylePr>"
+        + "</w:style>";
+    try (XmlCursor source = XmlObject.Factory.parse(xml).newCursor();
+        XmlCursor target = styles.newCursor()) {
+      source.toFirstChild();
+      target.toEndToken();
+      source.copyXml(target);
+    } catch (XmlException e) {
+      throw new IllegalStateException("the table style's XML is malformed", e);
+    }
+  }
+
+  private static String border(String side, String type, int eighthsOfAPoint, String rgb) {
+    return "<w:" + side + " w:val=\"" + type + "\" w:sz=\"" + eighthsOfAPoint + "\" w:space=\"0\""
+        + (rgb == null ? "" : " w:color=\"" + rgb + "\"") + "/>";
+  }
+
+  private static String margin(String side, int twips) {
+    return "<w:" + side + " w:w=\"" + twips + "\" w:type=\"dxa\"/>";
   }
 
   private static CTStyle style(CTStyles styles, STStyleType.Enum type, String id, String name, String basedOn) {
