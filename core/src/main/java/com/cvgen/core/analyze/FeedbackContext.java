@@ -22,13 +22,16 @@ import java.util.Optional;
  * @param work per work entry (same index) its period, empty when its start cannot be read or its
  *     end is present but unreadable
  * @param education per education entry its period, likewise
+ * @param partTimeWork per work entry whether its title, employer, summary or description mark it as
+ *     part-time, freelance, a side job or voluntary
  */
 record FeedbackContext(Resume cv, int referenceMonth, SkillVocabulary vocabulary, List<Optional<Period>> work,
-    List<Optional<Period>> education) {
+    List<Optional<Period>> education, List<Boolean> partTimeWork) {
 
   FeedbackContext {
     work = List.copyOf(work);
     education = List.copyOf(education);
+    partTimeWork = List.copyOf(partTimeWork);
   }
 
   static FeedbackContext of(Resume cv, int referenceMonth, SkillVocabulary vocabulary) {
@@ -43,13 +46,14 @@ record FeedbackContext(Resume cv, int referenceMonth, SkillVocabulary vocabulary
       education.add(FeedbackDates.period(new EntryRef(Section.EDUCATION, i), e.startDate(), e.endDate(),
           referenceMonth));
     }
-    return new FeedbackContext(cv, referenceMonth, vocabulary, work, education);
+    List<Boolean> partTime = cv.work().stream()
+        .map(w -> FeedbackText.partTime(w.position(), w.name(), w.description(), w.summary())).toList();
+    return new FeedbackContext(cv, referenceMonth, vocabulary, work, education, partTime);
   }
 
   /** True when work entry {@code i} says it is part-time, freelance, a side job or voluntary. */
   boolean partTime(int i) {
-    Work w = cv.work().get(i);
-    return FeedbackText.partTime(w.position(), w.name(), w.description(), w.summary());
+    return partTimeWork.get(i);
   }
 
   /** The periods of the work entries whose dates are readable and in order, sorted by start. */

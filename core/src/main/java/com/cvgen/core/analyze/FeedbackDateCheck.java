@@ -61,11 +61,15 @@ final class FeedbackDateCheck implements FeedbackCheck {
     ongoing(context, out);
   }
 
-  /** Unreadable dates and an end before the start, for an entry of any section. */
+  /**
+   * Unreadable dates and an end before the start, for an entry of any section. A start date that
+   * says "present" is unreadable too; an end date may say so.
+   */
   private static void entryDates(EntryRef ref, String startDate, String endDate, List<FeedbackIssue> out) {
     for (String field : List.of("startDate", "endDate")) {
-      String value = field.equals("startDate") ? startDate : endDate;
-      if (FeedbackDates.unreadable(value)) {
+      boolean start = field.equals("startDate");
+      String value = start ? startDate : endDate;
+      if (FeedbackDates.unreadable(value) || (start && FeedbackDates.ongoingWord(value))) {
         out.add(FeedbackIssue.of(FeedbackRule.DATE_UNREADABLE, WARNING, ref.pointer(field), ref, new Quoted(value)));
       }
     }
