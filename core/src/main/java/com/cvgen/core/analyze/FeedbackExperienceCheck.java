@@ -88,7 +88,8 @@ final class FeedbackExperienceCheck implements FeedbackCheck {
       if (last != null && p.widestFrom() - last.widestTo() - 1 > MAX_GAP_MONTHS) {
         int months = p.widestFrom() - last.widestTo() - 1;
         out.add(FeedbackIssue.of(FeedbackRule.WORK_GAP, WARNING, p.entry().pointer("startDate"), months,
-            last.entry(), FeedbackDates.display(last.end()), p.entry(), FeedbackDates.display(p.start())));
+            last.entry(), FeedbackDates.display(last.end()), p.entry(), FeedbackDates.display(p.start()),
+            months / 12, restMonths(months)));
       }
       if (last == null || p.widestTo() > last.widestTo()) last = p;
     }
@@ -138,8 +139,17 @@ final class FeedbackExperienceCheck implements FeedbackCheck {
         .thenComparingInt(o -> o.earlier().entry().index()));
     for (Overlap o : chosen) {
       out.add(FeedbackIssue.of(FeedbackRule.WORK_OVERLAP, o.months() > LONG_OVERLAP_MONTHS ? WARNING : INFO,
-          o.later().entry().pointer("startDate"), o.months(), o.earlier().entry(), o.later().entry()));
+          o.later().entry().pointer("startDate"), o.months(), o.earlier().entry(), o.later().entry(),
+          o.months() / 12, restMonths(o.months())));
     }
+  }
+
+  /**
+   * The months beyond whole years of a duration said in years (two years or more), else -1: the
+   * messages give a duration as "7 months" below two years and as "2 years and 5 months" from two.
+   */
+  static int restMonths(int months) {
+    return months >= 24 ? months % 12 : -1;
   }
 
   private static Period laterStart(Period a, Period b) {

@@ -91,6 +91,23 @@ class FeedbackLocalizationTest {
   }
 
   @Test
+  void longGapsAndOverlapsAreGivenInYearsAndMonths() {
+    Cv cv = FeedbackCvs.strong();
+    cv.work.set(0, FeedbackCvs.work("Lead Engineer", "Acme Payments", "2023-08", null, "Cut batch time by 80%"));
+    Resume resume = cv.build();
+    assertThat(message(resume, OutputLanguage.EN, FeedbackRule.WORK_GAP)).contains("a gap of 2 years and 5 months");
+    assertThat(message(resume, OutputLanguage.DE, FeedbackRule.WORK_GAP))
+        .contains("eine Lücke von 2 Jahren und 5 Monaten");
+    assertThat(message(resume, OutputLanguage.FR, FeedbackRule.WORK_GAP)).contains("une interruption de 2 ans et 5 mois");
+    assertThat(ANALYZER.analyze(resume, OutputLanguage.FR).findings().getFirst().suggestion())
+        .contains("les 2 ans et 5 mois qui précèdent «\u00a0Lead Engineer chez Acme Payments\u00a0»");
+    cv.work.set(0, FeedbackCvs.work("Lead Engineer", "Acme Payments", "2019-03", null, "Cut batch time by 80%"));
+    resume = cv.build();
+    assertThat(message(resume, OutputLanguage.EN, FeedbackRule.WORK_OVERLAP)).endsWith("overlap by 2 years.");
+    assertThat(message(resume, OutputLanguage.DE, FeedbackRule.WORK_OVERLAP)).endsWith("überschneiden sich um 2 Jahre.");
+  }
+
+  @Test
   void unnamedEntriesAreNumbered() {
     Cv cv = FeedbackCvs.strong();
     cv.work.add(new Work(null, null, null, null, null, null, null, null, List.of("Shipped 4 releases")));

@@ -3,10 +3,7 @@ package com.cvgen.core.analyze;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cvgen.core.generate.OutputLanguage;
-import java.text.ChoiceFormat;
-import java.text.Format;
 import java.text.MessageFormat;
-import java.text.NumberFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -69,17 +66,20 @@ class FeedbackMessagesTest {
       String pattern = messages.text(key);
       assertThat(arguments(pattern)).as("arguments of %s in %s", key, language).isEqualTo(arguments(english.text(key)));
       if (key.startsWith("entry.")) continue; // filled by String.replace, not MessageFormat
+      assertThat(pattern).as("%s in %s: a lone apostrophe starts a quoted section", key, language)
+          .doesNotContainPattern("(?<!')'(?!')");
       MessageFormat format = new MessageFormat(pattern, language.locale());
-      Format[] formats = format.getFormatsByArgumentIndex();
-      Object[] args = new Object[10];
-      for (int i = 0; i < args.length; i++) {
-        boolean numeric = i < formats.length && (formats[i] instanceof ChoiceFormat || formats[i] instanceof NumberFormat);
-        args[i] = numeric ? 7 : "⟨" + i + "⟩";
-      }
-      String out = format.format(args);
-      assertThat(out).as("%s in %s", key, language).doesNotContain("{", "}").isNotBlank();
-      for (int i : arguments(pattern)) {
-        if (args[i] instanceof String marker) assertThat(out).as("%s keeps argument %d", key, i).contains(marker);
+      for (int number : new int[] {0, 1, 7, 30}) {
+        Object[] args = new Object[10];
+        for (int i = 0; i < args.length; i++) {
+          boolean numeric = pattern.contains("{" + i + ",choice") || pattern.contains("{" + i + ",number");
+          args[i] = numeric ? number : "⟨" + i + "⟩";
+        }
+        String out = format.format(args);
+        assertThat(out).as("%s in %s", key, language).doesNotContain("{", "}").isNotBlank();
+        for (int i : arguments(pattern)) {
+          if (args[i] instanceof String marker) assertThat(out).as("%s keeps argument %d", key, i).contains(marker);
+        }
       }
     }
   }
