@@ -19,11 +19,14 @@ import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The feedback texts of one language, from {@code /cvgen/feedback_<lang>.properties} (UTF-8).
@@ -44,6 +47,7 @@ final class FeedbackMessages {
   /** Longest title or organisation shown in an entry name. */
   static final int MAX_NAME_PART = 50;
 
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d)}");
   private static final Map<OutputLanguage, FeedbackMessages> CACHE = new EnumMap<>(OutputLanguage.class);
 
   private final OutputLanguage language;
@@ -73,7 +77,7 @@ final class FeedbackMessages {
       try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
         p.load(reader);
       }
-      Map<String, String> texts = new java.util.HashMap<>();
+      Map<String, String> texts = new HashMap<>();
       p.stringPropertyNames().forEach(k -> texts.put(k, p.getProperty(k)));
       return Collections.unmodifiableMap(texts);
     } catch (IOException e) {
@@ -179,13 +183,28 @@ final class FeedbackMessages {
   private String named(String prefix, String what, String where, int n) {
     String a = FeedbackText.blank(what) ? null : FeedbackText.shorten(what, MAX_NAME_PART);
     String b = FeedbackText.blank(where) ? null : FeedbackText.shorten(where, MAX_NAME_PART);
-    if (a != null && b != null) return text(prefix).replace("{0}", a).replace("{1}", b);
+    if (a != null && b != null) return fill(text(prefix), a, b);
     if (a != null) return a;
     if (b != null) return b;
     return numbered(prefix + ".numbered", n);
   }
 
   private String numbered(String key, int n) {
-    return text(key).replace("{0}", Integer.toString(n));
+    return fill(text(key), Integer.toString(n));
+  }
+
+  /**
+   * The pattern with each "{i}" replaced by {@code values[i]} in one pass, so a value that itself
+   * contains "{1}" stays as it is.
+   */
+  static String fill(String pattern, String... values) {
+    StringBuilder out = new StringBuilder();
+    Matcher m = PLACEHOLDER.matcher(pattern);
+    while (m.find()) {
+      int i = Integer.parseInt(m.group(1));
+      m.appendReplacement(out, Matcher.quoteReplacement(i < values.length ? values[i] : m.group()));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 }

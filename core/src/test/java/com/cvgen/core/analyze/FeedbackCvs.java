@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +121,7 @@ final class FeedbackCvs {
         work("Intern", "Hooli", "2013-05", "2012-01", "Wrote 3 reports"),
         work("Trainee", "Vandelay", "20XX", null, "Sold 40 machines"),
         workWithSummary("Clerk", "Kramerica", "2005-01", "2006-01",
-            String.join(" ", java.util.Collections.nCopies(90, "filing"))),
+            String.join(" ", Collections.nCopies(90, "filing"))),
         work("Assistant", "Pendant", "2007-01", "2007-06", "Typed 200 letters a week"));
     cv.education.add(education("BSc", null, null, null, null));
     cv.education.add(education(null, null, "Leeds Grammar School", "2000", "2004"));
@@ -133,7 +134,7 @@ final class FeedbackCvs {
   /** A strong CV turned long-winded: a 120-word summary, six ongoing roles, four pages. */
   static Cv manyOngoing() {
     Cv cv = strong();
-    cv.summary = String.join(" ", java.util.Collections.nCopies(120, "seasoned"));
+    cv.summary = String.join(" ", Collections.nCopies(120, "seasoned"));
     cv.work(IntStream.range(0, 6)
         .mapToObj(i -> work("Role " + i, "Firm " + i, (2020 - i) + "-01", null, "Grew sales by " + (i + 5) + "%"))
         .toArray(Work[]::new));

@@ -116,6 +116,13 @@ class FeedbackMessagesTest {
         .hasSizeLessThanOrEqualTo(FeedbackMessages.MAX_QUOTED + 4).contains("…");
   }
 
+  @Test
+  void entryNamesAreFilledInOnePass() {
+    assertThat(FeedbackMessages.fill("{0} at {1}", "Dev {1}", "Acme")).isEqualTo("Dev {1} at Acme");
+    assertThat(FeedbackMessages.fill("role {0}", "3")).isEqualTo("role 3");
+    assertThat(FeedbackMessages.fill("{0} $ {1}", "a\\b", "$1")).isEqualTo("a\\b $ $1");
+  }
+
   private static Set<Integer> arguments(String pattern) {
     Set<Integer> out = new TreeSet<>();
     Matcher m = ARGUMENT.matcher(pattern);
