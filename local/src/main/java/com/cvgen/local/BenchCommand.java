@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
         "%nEvery PDF under the folder (recursively) is processed in each pass. Prints the median and the 95th"
             + " percentile time per file, the slowest files and the peak heap. Files the product rejects as bad"
             + " input (not a PDF, no text layer, ...) are counted and listed, not timed."},
-    subcommands = {BenchCommand.Extract.class, CommandLine.HelpCommand.class},
+    subcommands = {BenchCommand.Extract.class, BenchCommand.Process.class, CommandLine.HelpCommand.class},
     footer = {"", "Example: ./cvgen bench extract ../shared/corpus/dev --warmup 1 --runs 3"})
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -141,6 +141,63 @@ final class BenchCommand implements Callable<Integer> {
       Report.problems(out, options.dir, "internal errors", ours.errors());
       out.flush();
       return ours.errors().isEmpty() ? 0 : 1;
+    }
+  }
+
+  @Command(name = "process", mixinStandardHelpOptions = true,
+      description = {"Times a whole local run per CV, the way `cvgen process` does it: extraction, Word CV,"
+          + " feedback and dashboard, and with --job the match result and the Word offer.",
+          "%nOutputs go to a temporary folder that is deleted afterwards. The job profile is read once, before"
+              + " timing. A file's time is the median of its runs.",
+          "%nExit 0 when every file was processed or rejected as bad input; 1 when one failed otherwise."},
+      footer = {"", "Example: ./cvgen bench process ../shared/corpus/dev --job "
+          + "local/src/main/resources/samples/jobs/en-senior-backend-engineer.json"})
+  static final class Process implements Callable<Integer> {
+    @Mixin BenchOptions options;
+
+    @Option(names = "--job", paramLabel = "JOB", description = "a job profile (PDF, text or JSON) to match every CV against")
+    Path job;
+
+    @Option(names = "--lang", paramLabel = "de|en|fr", description = "language of the documents (default: each CV's own)")
+    String lang;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      List<Path> pdfs = options.pdfs(spec);
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      var language = lang == null ? null : com.cvgen.core.generate.OutputLanguage.parse(lang);
+      var profile = job == null ? null : ProcessCommand.readJob(job);
+      var processor = new com.cvgen.core.pipeline.LocalCvProcessor();
+      Path scratch = Files.createTempDirectory("cvgen-bench-process-");
+      Runner runner = new Runner(options.warmup, options.runs, err);
+      out.printf(Locale.ROOT, "bench process: %d PDFs under %s%s%n", pdfs.size(), options.dir,
+          profile == null ? " (no job profile: no match result, no offer)" : " against \"" + profile.title() + "\"");
+      out.printf(Locale.ROOT, "  %s, %s per file; Java %s, %d CPUs, max heap %s%n%n",
+          plural(options.warmup, "warm-up pass"), plural(options.runs, "timed run"), Runtime.version().feature(),
+          Runtime.getRuntime().availableProcessors(), megabytes(Runtime.getRuntime().maxMemory()));
+      Timing ours;
+      try {
+        ours = runner.time("process", pdfs, true, file -> processor.process(Inputs.readPdf(file), profile, language,
+            scratch.resolve(String.valueOf(Math.abs(file.toString().hashCode())))));
+      } finally {
+        deleteTree(scratch);
+      }
+      Report.line(out, "all outputs", ours);
+      Report.heap(out, ours);
+      Report.slowest(out, options.dir, ours, 5);
+      Report.rejected(out, options.dir, ours);
+      Report.problems(out, options.dir, "internal errors", ours.errors());
+      out.flush();
+      return ours.errors().isEmpty() ? 0 : 1;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package com.cvgen.local;
 
+import com.cvgen.core.jobs.JobProfileReader;
 import com.cvgen.core.pipeline.LocalCvProcessor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,11 +13,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Processes the bundled sample CVs (English, German, French; fictional people) on this",
-        "machine, with no cloud and no key, and prints where their outputs are."})
+    description = {"Processes the bundled sample CVs (English, German, French; fictional people), each with a",
+        "sample job profile, on this machine with no cloud and no key, and prints where the outputs are."})
 final class DemoCommand implements Callable<Integer> {
-  /** The bundled samples, in local/src/main/resources/samples (sources: samples/src). */
-  static final List<String> SAMPLES = List.of("en-sidebar-cv", "de-lebenslauf", "fr-cv");
+  /** A bundled sample CV and the sample job it is matched against (local/src/main/resources/samples). */
+  record Sample(String cv, String job) {}
+
+  static final List<Sample> SAMPLES = List.of(
+      new Sample("en-sidebar-cv", "jobs/en-senior-backend-engineer.json"),
+      new Sample("de-lebenslauf", "jobs/de-stellenanzeige.txt"),
+      new Sample("fr-cv", "jobs/fr-offre-emploi.txt"));
 
   @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/demo)")
   Path out = Path.of("out", "demo");
@@ -27,16 +33,15 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter w = spec.commandLine().getOut();
     LocalCvProcessor processor = new LocalCvProcessor();
-    for (String sample : SAMPLES) {
-      byte[] pdf = sample(sample + ".pdf");
-      Path dir = out.resolve(sample);
-      LocalCvProcessor.Result result = processor.process(pdf, null, dir);
-      w.printf("%-14s %s (%s): %d work entries, %d education entries, %d skill groups%n", sample,
-          ProcessCommand.nameOf(result), result.language().code(), result.resume().work().size(),
-          result.resume().education().size(), result.resume().skills().size());
+    JobProfileReader jobs = new JobProfileReader();
+    for (Sample sample : SAMPLES) {
+      var job = jobs.read(sample(sample.job()), sample.job());
+      Path dir = out.resolve(sample.cv());
+      LocalCvProcessor.Result result = processor.process(sample(sample.cv() + ".pdf"), job, null, dir);
+      w.println(ProcessCommand.describe(sample.cv() + ".pdf", result) + " against \"" + job.title() + "\"");
       for (Path p : result.files()) w.println("  " + p.toAbsolutePath().normalize());
     }
-    w.println("Open the .docx files with Word or LibreOffice; cv_data.json is JSON Resume.");
+    w.println("Open dashboard.html in a browser, the .docx files with Word or LibreOffice; the .json files are data.");
     w.flush();
     return 0;
   }

@@ -33,4 +33,12 @@ final class Inputs {
       return bytes;
     }
   }
+
+  /** A job profile file (PDF, text or JSON), refused when it is a directory or over the upload limit. */
+  static byte[] readJob(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new CvInputException(Code.INVALID_JOB_PROFILE, file + " is a directory, not a job profile file");
+    }
+    return readPdf(file, PdfLimits.DEFAULT);
+  }
 }

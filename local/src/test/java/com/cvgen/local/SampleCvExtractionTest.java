@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SampleCvExtractionTest {
   static Stream<String> samples() {
-    return DemoCommand.SAMPLES.stream();
+    return DemoCommand.SAMPLES.stream().map(DemoCommand.Sample::cv);
   }
 
   @ParameterizedTest
