@@ -46,9 +46,11 @@ final class TermMatcher {
   /** Words that may stand before a list item ("Python and R", "in C", "mit R"). */
   private static final Set<String> BEFORE_ITEM = Set.of("and", "or", "und", "oder", "sowie", "et", "ou", "in",
       "with", "using", "mit", "en", "avec", "like", "including", "wie", "inkl", "incl", "as");
-  /** Words that may follow a list item ("R and Python", "C programming"). */
+  /** Words that may follow a list item ("R and Python", "C programming", "Tableau wünschenswert"), folded. */
   private static final Set<String> AFTER_ITEM = Set.of("and", "or", "und", "oder", "sowie", "et", "ou",
-      "programming", "programmierung", "language", "skills", "kenntnisse", "experience");
+      "programming", "programmierung", "language", "skills", "kenntnisse", "experience", "erfahrung", "is", "are",
+      "ist", "sind", "est", "preferred", "required", "wunschenswert", "erwunscht", "bevorzugt", "optional",
+      "idealerweise", "ideally", "souhaite", "apprecie", "requis", "knowledge");
   /** Abbreviations before an example list: "z. B. R", "e.g. C". */
   private static final Set<String> EXAMPLE_ABBREVIATIONS = Set.of("b", "g", "ex", "bsp", "i");
 
@@ -205,9 +207,9 @@ final class TermMatcher {
     if (c == '\n' || c == '\r' || ",;/|)•·:]}&+(–—".indexOf(c) >= 0) return true;
     if (c == '.' || c == '-') return k + 1 >= len || Character.isWhitespace(text.charAt(k + 1));
     if (!Character.isLetter(c)) return false;
-    int e = k;
-    while (e < len && Character.isLetter(text.charAt(e))) e++;
-    return AFTER_ITEM.contains(text.substring(k, e).toLowerCase(Locale.ROOT));
+    StringBuilder word = new StringBuilder();
+    for (int e = k; e < len && Character.isLetter(text.charAt(e)); e++) word.append(fold(text.charAt(e)));
+    return AFTER_ITEM.contains(word.toString());
   }
 
   /** The letters right before index {@code end} (exclusive). */
