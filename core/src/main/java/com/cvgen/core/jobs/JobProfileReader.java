@@ -15,6 +15,7 @@ import com.cvgen.core.model.JobProfile.Requirements;
 import com.cvgen.core.model.Skill;
 import com.cvgen.core.skills.SkillVocabulary;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
@@ -170,7 +171,7 @@ public final class JobProfileReader {
   public JobProfile fromJson(String json) {
     JsonNode node;
     try {
-      node = Json.mapper().readTree(json == null ? "" : json);
+      node = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(json == null ? "" : json);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? ""
           : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
@@ -178,7 +179,14 @@ public final class JobProfileReader {
           "the job profile is not valid JSON" + where + ": " + e.getOriginalMessage(), e);
     }
     if (node == null || node.isMissingNode() || !node.isObject()) {
-      String found = node == null || node.isMissingNode() ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT);
+      String found = node == null || node.isMissingNode() ? "nothing" : switch (node.getNodeType()) {
+        case ARRAY -> "an array [...]";
+        case STRING -> "a string";
+        case NUMBER -> "a number";
+        case BOOLEAN -> "true or false";
+        case NULL -> "null";
+        default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
+      };
       throw new CvInputException(Code.INVALID_JOB_PROFILE,
           "a JSON job profile must be an object {...} in the JSON Resume job schema, but the file holds " + found);
     }
