@@ -6,6 +6,8 @@ import com.cvgen.core.model.Basics;
 import com.cvgen.core.model.JobProfile;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -146,8 +148,8 @@ final class JobTextStructurer {
     Matcher bullet = BULLET.matcher(text);
     if (bullet.lookingAt() && bullet.end() < text.length()) {
       String item = clean(text.substring(bullet.end()));
-      Optional<SectionKind> numbered = terms.heading(item);
-      if (numbered.isPresent() && !text.strip().startsWith("-")) {
+      Optional<SectionKind> numbered = Character.isDigit(text.strip().charAt(0)) ? terms.heading(item) : Optional.empty();
+      if (numbered.isPresent()) { // "2. Ihre Aufgaben"
         return new Read(line, Role.HEADING, item, numbered.get(), null, null, true, style);
       }
       return new Read(line, Role.BULLET, item, null, null, null, prominent, style);
@@ -263,7 +265,6 @@ final class JobTextStructurer {
   }
 
   private Result build(List<Read> reads) {
-    Fields f = new Fields();
     int firstSection = reads.size();
     for (int i = 0; i < reads.size(); i++) {
       if (reads.get(i).role() == Role.HEADING) {
@@ -271,10 +272,12 @@ final class JobTextStructurer {
         break;
       }
     }
-    // labelled fields anywhere
-    for (Read r : reads) if (r.role() == Role.FIELD) field(f, r.field(), r.value());
-
-    // the title: a label, else the most prominent header line, else the first plausible one
+    Fields f = new Fields();
+    // labelled fields; an experience label inside a section is a requirement ("Berufserfahrung: 3 Jahre")
+    for (int i = 0; i < reads.size(); i++) {
+      Read r = reads.get(i);
+      if (isField(r, i, firstSection)) field(f, r.field(), r.value());
+    }
     int titleIndex = -1;
     if (f.title == null) {
       titleIndex = titleLine(reads, firstSection);
@@ -284,56 +287,16 @@ final class JobTextStructurer {
     }
 
     List<Statement> statements = new ArrayList<>();
-    if (f.title != null && !f.title.isBlank()) statements.add(new Statement(f.title, Context.TITLE));
-    else f.title = null;
-
-    // header: meta lines and prose before the first heading
-    Section header = new Section(null);
-    for (int i = 0; i < firstSection; i++) {
-      Read r = reads.get(i);
-      if (i == titleIndex || r.role() == Role.FIELD || GENERIC_TITLES.contains(JobTerms.key(r.text()))) continue;
-      if (isMeta(r.line().text())) {
-        meta(f, r.line().text());
-        continue;
-      }
-      if (i < titleIndex && (terms.namesCompany(r.text()) || r.prominent()) && f.company == null
-          && r.text().length() <= 80) {
-        f.company = r.text();
-        continue;
-      }
-      header.add(r.text(), r.role() == Role.BULLET, r.line().breakBefore());
-    }
-
-    // sections; a styled line of no known kind starts a section when known headings share its style
-    Set<String> headingStyles = new java.util.HashSet<>();
-    for (Read r : reads) if (r.role() == Role.HEADING) headingStyles.add(r.style());
-    List<Section> sections = new ArrayList<>();
-    Section current = null;
-    for (int i = firstSection; i < reads.size(); i++) {
-      Read r = reads.get(i);
-      if (r.role() == Role.FIELD) continue;
-      boolean unknownHeading = r.role() == Role.TEXT && r.prominent() && isHeadingShaped(r.text())
-          && headingStyles.contains(r.style());
-      if (r.role() == Role.HEADING || unknownHeading) {
-        current = new Section(r.role() == Role.HEADING ? r.kind() : null);
-        sections.add(current);
-        if (r.value() != null && !r.value().isBlank()) current.add(r.value(), false, false);
-        continue;
-      }
-      if (current == null) continue;
-      current.add(r.text(), r.role() == Role.BULLET, r.line().breakBefore());
-    }
-
-    List<String> responsibilities = new ArrayList<>();
-    List<String> qualifications = new ArrayList<>();
+    if (f.title != null) statements.add(new Statement(f.title, Context.TITLE));
     List<String> description = new ArrayList<>();
-    for (String s : header.texts()) {
+    for (String s : header(reads, firstSection, titleIndex, f).texts()) {
       description.add(s);
       statements.add(new Statement(s, Context.ROLE));
     }
-    for (Section s : sections) {
-      SectionKind kind = s.kind;
-      Context context = kind == null ? Context.OTHER : switch (kind) {
+    List<String> responsibilities = new ArrayList<>();
+    List<String> qualifications = new ArrayList<>();
+    for (Section s : sections(reads, firstSection)) {
+      Context context = s.kind == null ? Context.OTHER : switch (s.kind) {
         case RESPONSIBILITIES, ROLE, STACK -> Context.ROLE;
         case REQUIREMENTS -> Context.REQUIRED;
         case NICE_TO_HAVE -> Context.PREFERRED;
@@ -342,11 +305,11 @@ final class JobTextStructurer {
         case BENEFITS, APPLY -> Context.IGNORED;
       };
       for (String t : s.texts()) statements.add(new Statement(t, context));
-      if (kind == null) {
+      if (s.kind == null) {
         description.addAll(s.texts(false));
         continue;
       }
-      switch (kind) {
+      switch (s.kind) {
         case RESPONSIBILITIES -> responsibilities.addAll(s.texts());
         case REQUIREMENTS, NICE_TO_HAVE, LANGUAGES -> qualifications.addAll(s.texts());
         case ROLE -> {
@@ -354,38 +317,88 @@ final class JobTextStructurer {
           responsibilities.addAll(s.texts(true));
         }
         case COMPANY -> description.addAll(s.texts(false));
-        case BENEFITS, APPLY, STACK -> { }
-      }
-      if (f.salary == null && (kind == SectionKind.BENEFITS || kind == SectionKind.APPLY)) {
-        for (String t : s.texts()) {
-          if (t.length() <= 200 && CURRENCY.matcher(t).find() && SALARY_CUE.matcher(t).find()) {
-            f.salary = t;
-            break;
-          }
+        case BENEFITS, APPLY -> {
+          if (f.salary == null) f.salary = s.texts().stream().filter(JobTextStructurer::namesSalary).findFirst().orElse(null);
         }
+        case STACK -> { }
       }
     }
-
-    // fallbacks from the whole text
-    String all = String.join("\n", reads.stream().map(Read::text).toList());
-    if (f.company == null) f.company = companyIn(all);
-    if (f.remote == null) {
-      String body = String.join("\n", statements.stream().filter(s -> s.context() != Context.COMPANY).map(Statement::text).toList());
-      f.remote = JobTerms.firstKindIn(terms.remote, body).orElse(null);
-    }
-    if (f.types.isEmpty() && f.title != null) JobTerms.kindOf(terms.types, f.title).ifPresent(f.types::add);
-    if (f.types.isEmpty()) {
-      Map<String, Phrases> plain = new java.util.LinkedHashMap<>(terms.types);
-      plain.keySet().retainAll(Set.of("Full-time", "Part-time", "Permanent", "Temporary", "Working student"));
-      JobTerms.firstKindIn(plain, all).ifPresent(f.types::add);
-    }
-    if (f.experience == null && f.title != null) f.experience = JobTerms.kindOf(terms.seniority, f.title).orElse(null);
+    fallbacks(f, reads, statements);
     String type = terms.types.keySet().stream().filter(f.types::contains).findFirst().orElse(null);
-
     JobProfile profile = new JobProfile(f.title, blankToNull(f.company), type, f.date,
         description.isEmpty() ? null : String.join("\n\n", description), f.location, f.remote, blankToNull(f.salary),
         f.experience, responsibilities, qualifications, List.of(), null);
     return new Result(profile, statements);
+  }
+
+  private static boolean isField(Read r, int index, int firstSection) {
+    return r.role() == Role.FIELD && (index < firstSection || !r.field().equals("experience"));
+  }
+
+  /** The lines before the first heading: field lines set fields, the rest is prose about the job. */
+  private Section header(List<Read> reads, int firstSection, int titleIndex, Fields f) {
+    Section header = new Section(null);
+    for (int i = 0; i < firstSection; i++) {
+      Read r = reads.get(i);
+      if (i == titleIndex || r.role() == Role.FIELD || GENERIC_TITLES.contains(JobTerms.key(r.text()))) continue;
+      if (isMeta(r.line().text())) {
+        meta(f, r.line().text());
+      } else if (i < titleIndex && f.company == null && r.text().length() <= 80
+          && (terms.namesCompany(r.text()) || r.prominent())) {
+        f.company = r.text(); // a company name set above the title
+      } else {
+        header.add(r.text(), r.role() == Role.BULLET, r.line().breakBefore());
+      }
+    }
+    return header;
+  }
+
+  /**
+   * The sections from the first heading on. A styled line of no known kind starts a section of its
+   * own only when known headings have its style; else it is a line of the section it stands in.
+   */
+  private List<Section> sections(List<Read> reads, int firstSection) {
+    Set<String> headingStyles = new HashSet<>();
+    for (Read r : reads) if (r.role() == Role.HEADING) headingStyles.add(r.style());
+    List<Section> sections = new ArrayList<>();
+    Section current = null;
+    for (int i = firstSection; i < reads.size(); i++) {
+      Read r = reads.get(i);
+      if (isField(r, i, firstSection)) continue;
+      boolean unknownHeading = r.role() == Role.TEXT && r.prominent() && isHeadingShaped(r.text())
+          && headingStyles.contains(r.style());
+      if (r.role() == Role.HEADING || unknownHeading) {
+        current = new Section(r.role() == Role.HEADING ? r.kind() : null);
+        sections.add(current);
+        if (r.value() != null && !r.value().isBlank()) current.add(r.value(), false, false);
+      } else if (current != null) {
+        current.add(r.text(), r.role() == Role.BULLET, r.line().breakBefore());
+      }
+    }
+    return sections;
+  }
+
+  private static boolean namesSalary(String text) {
+    return text.length() <= 200 && CURRENCY.matcher(text).find() && SALARY_CUE.matcher(text).find();
+  }
+
+  /** Company, remote policy, type and seniority from the whole posting when the header did not say. */
+  private void fallbacks(Fields f, List<Read> reads, List<Statement> statements) {
+    String all = String.join("\n", reads.stream().map(Read::text).toList());
+    if (f.company == null) f.company = companyIn(all);
+    if (f.remote == null) {
+      String body = String.join("\n", statements.stream()
+          .filter(s -> s.context() != Context.COMPANY).map(Statement::text).toList());
+      f.remote = JobTerms.firstKindIn(terms.remote, body).orElse(null);
+    }
+    if (f.types.isEmpty() && f.title != null) JobTerms.kindOf(terms.types, f.title).ifPresent(f.types::add);
+    if (f.types.isEmpty()) {
+      // in running text only the unambiguous words ("stage", "contract", "Ausbildung" say other things too)
+      Map<String, Phrases> plain = new LinkedHashMap<>(terms.types);
+      plain.keySet().retainAll(Set.of("Full-time", "Part-time", "Permanent", "Temporary", "Working student"));
+      JobTerms.firstKindIn(plain, all).ifPresent(f.types::add);
+    }
+    if (f.experience == null && f.title != null) f.experience = JobTerms.kindOf(terms.seniority, f.title).orElse(null);
   }
 
   private static boolean isHeadingShaped(String text) {

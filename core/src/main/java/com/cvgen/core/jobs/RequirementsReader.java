@@ -53,8 +53,9 @@ final class RequirementsReader {
       + "(?:years?|yrs?|jahren|jahre|jahr|ans|annees|annee)(?![\\p{L}])");
   /** Words that make a number of years one of experience (folded). */
   private static final Pattern EXPERIENCE_CUE = Pattern.compile(
-      "experience|erfahrung|expertise|background|track record|praxis|years of|years in|years' |years as"
-      + "|jahre als|jahren als|jahre in|jahren in|ans dans|ans en|ans d'|annees d'|worked|working|tatig");
+      "experience|erfahrung|expertise|background|track record|praxis|tatig|worked|working"
+      + "|years?'?\\s+(?:of|in|as|with|at|on)\\b|years?\\s+\\p{L}+ing\\b"
+      + "|jahren?\\s+(?:als|in|im|mit|bei)\\b|(?:ans|annees?)\\s+(?:d'|dans|en|sur|comme|chez)");
   private static final Map<String, Integer> NUMBER_WORDS = numberWords();
 
   private static final List<Map.Entry<Pattern, EducationLevel>> EDUCATION = education();
@@ -231,7 +232,8 @@ final class RequirementsReader {
       + "|oral|proficien|command|mastery|maitrise|communicat");
   private static final Pattern LIST_BREAK = Pattern.compile(
       "[,;/]|\\b(?:und|and|et|sowie|as well as|oder|or|ou|plus)\\b", Pattern.UNICODE_CHARACTER_CLASS);
-  private static final Pattern AND = Pattern.compile("^\\s*(?:und|and|et|sowie|&)\\s*$");
+  private static final Pattern AND = Pattern.compile("^\\s*(?:und|and|et|sowie|&|or|oder|ou|/)\\s*$");
+  private static final Pattern OR = Pattern.compile("^\\s*(?:or|oder|ou|bzw\\.?|/)\\s*$");
 
   private List<LanguageRequirement> languagesIn(Statement s, Status base, boolean needLevel) {
     String text = s.text();
@@ -265,13 +267,14 @@ final class RequirementsReader {
     }
     for (int i = 0; i < n; i++) {
       if (levels[i] != null) continue;
-      // "Deutsch und Englisch fließend", "fluent German and English": one level for both
+      // "Deutsch und Englisch fließend", "fluent German or French": one level for both
       if (i + 1 < n && AND.matcher(joins[i]).matches() && levels[i + 1] != null) levels[i] = levels[i + 1];
       else if (i > 0 && AND.matcher(joins[i - 1]).matches() && levels[i - 1] != null) levels[i] = levels[i - 1];
     }
-    // each language's own words decide ("Fluent English, German is a plus"); one without a level or
-    // a cue of its own shares the status of the languages listed after it ("English, French or
-    // Spanish are a plus")
+    // each language's own words decide ("Fluent English, German is a plus"); one without a cue of
+    // its own shares the status of the languages listed after it when it is an alternative to them
+    // ("Fluency in German or French would be nice") or has no level of its own ("English, French or
+    // Spanish are a plus"), not when it is a separate item ("Deutsch fließend und Englisch von Vorteil")
     Status[] status = new Status[n];
     boolean[] cued = new boolean[n];
     for (int i = n - 1; i >= 0; i--) {
@@ -279,7 +282,7 @@ final class RequirementsReader {
       Status own = n == 1 ? cues.cueAt(text, m.start(), m.end())
           : cues.cueAt(text.substring(from[i], to[i]), m.start() - from[i], m.end() - from[i]);
       boolean ownLevel = LanguageLevels.level(text.substring(from[i], to[i])).isPresent();
-      boolean inherits = own == null && !ownLevel && i + 1 < n;
+      boolean inherits = own == null && i + 1 < n && (!ownLevel || OR.matcher(joins[i]).matches());
       cued[i] = own != null || inherits && cued[i + 1];
       status[i] = own != null ? own : inherits ? status[i + 1] : null;
     }

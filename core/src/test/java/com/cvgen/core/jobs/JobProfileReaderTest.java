@@ -247,4 +247,84 @@ class JobProfileReaderTest {
     assertThat(r.educationLevel()).isEqualTo(EducationLevel.VOCATIONAL);
     assertThat(r.languages()).containsExactly(new LanguageRequirement("English", CefrLevel.A2, true));
   }
+
+  @Test
+  void englishTextPostingWithLabelsAndBonusSection() {
+    JobProfile job = READER.fromText("""
+        Job title: Staff Frontend Engineer
+        Company: Quill & Ink Inc.
+        Location: Remote (EU time zones)
+        Employment type: Contract
+
+        About the role
+        You will own our design system and the React codebase of the editor.
+
+        What you'll do
+        * Lead the migration from JavaScript to TypeScript
+        * Improve accessibility and performance of the editor
+
+        What you bring
+        * 8+ years building web applications, including 3 with React
+        * Deep knowledge of TypeScript, CSS and
+          browser performance
+        * Excellent written English
+        * Fluency in German or French would be nice
+
+        Bonus points
+        * Experience with Svelte or Vue
+        * Contributions to open source
+        """);
+    assertThat(job.title()).isEqualTo("Staff Frontend Engineer");
+    assertThat(job.company()).isEqualTo("Quill & Ink Inc.");
+    assertThat(job.remote()).isEqualTo("Full");
+    assertThat(job.location()).isNull();
+    assertThat(job.type()).isEqualTo("Contract");
+    assertThat(job.experience()).isEqualTo("Senior");
+    assertThat(job.description()).isEqualTo("You will own our design system and the React codebase of the editor.");
+    assertThat(job.responsibilities()).containsExactly("Lead the migration from JavaScript to TypeScript",
+        "Improve accessibility and performance of the editor");
+    assertThat(job.qualifications()).contains("Deep knowledge of TypeScript, CSS and browser performance");
+    Requirements r = job.requirements();
+    assertThat(r.requiredSkills()).containsExactlyInAnyOrder("React", "TypeScript", "CSS");
+    assertThat(r.preferredSkills()).contains("Svelte", "Vue.js", "design systems", "JavaScript", "accessibility");
+    assertThat(r.minYearsExperience()).isEqualTo(8);
+    assertThat(r.educationLevel()).isNull();
+    assertThat(r.languages()).containsExactly(new LanguageRequirement("English", CefrLevel.C1, true),
+        new LanguageRequirement("German", CefrLevel.C1, false), new LanguageRequirement("French", CefrLevel.C1, false));
+    assertThat(JobProfileReader.validate(job)).isEmpty();
+  }
+
+  @Test
+  void frenchTextPostingWithLabels() {
+    JobProfile job = READER.fromText("""
+        Poste : Chef de projet digital (F/H)
+        Entreprise : Atelier Rhône SARL
+        Lieu : 75011 Paris
+        Type de contrat : CDI, temps plein
+
+        Vos missions
+        - Piloter les projets web de nos clients
+        - Animer les cérémonies Scrum
+
+        Compétences requises
+        - Bac+3 minimum en gestion de projet ou communication
+        - 3 à 5 ans d'expérience en gestion de projet
+        - Maîtrise de Jira et Confluence
+        - Anglais courant exigé
+        - Une connaissance de Figma serait un plus
+        """);
+    assertThat(job.title()).isEqualTo("Chef de projet digital");
+    assertThat(job.company()).isEqualTo("Atelier Rhône SARL");
+    assertThat(job.location().postalCode()).isEqualTo("75011");
+    assertThat(job.location().city()).isEqualTo("Paris");
+    assertThat(job.type()).isEqualTo("Full-time");
+    Requirements r = job.requirements();
+    assertThat(r.requiredSkills()).containsExactlyInAnyOrder("project management", "communication", "Jira",
+        "Confluence");
+    assertThat(r.preferredSkills()).containsExactlyInAnyOrder("Figma", "Scrum");
+    assertThat(r.minYearsExperience()).isEqualTo(3);
+    assertThat(r.educationLevel()).isEqualTo(EducationLevel.BACHELOR);
+    assertThat(r.languages()).containsExactly(new LanguageRequirement("English", CefrLevel.C1, true));
+    assertThat(r.language()).isEqualTo("fr");
+  }
 }

@@ -138,6 +138,8 @@ class RequirementsReaderTest {
       Englisch, Französisch oder Spanisch sind von Vorteil                 ; English - false, French - false, Spanish - false
       Anglais courant, allemand apprécié                                   ; English C1 true, German - false
       Muttersprache Deutsch                                                ; German NATIVE true
+      Deutsch fließend und Englisch von Vorteil                            ; German C1 true, English - false
+      Fluency in German or French would be nice                            ; German C1 false, French C1 false
       Englisch verhandlungssicher                                          ; English C1 true
       Experience in the German market                                      ; -
       """)
