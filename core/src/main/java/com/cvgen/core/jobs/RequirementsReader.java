@@ -118,10 +118,13 @@ final class RequirementsReader {
   }
 
   private void mentions(Statement s, Status base, Map<String, Boolean> fixed, Map<String, Boolean> out) {
-    for (SkillMention m : vocabulary.find(s.text())) {
+    List<SkillMention> found = vocabulary.find(s.text());
+    if (found.isEmpty()) return;
+    Cues.Analysis analysis = cues.analyse(s.text());
+    for (SkillMention m : found) {
       String name = m.term().name();
       boolean required = fixed.containsKey(name) ? fixed.get(name)
-          : cues.statusAt(s.text(), m.from(), m.to(), base) == Status.REQUIRED;
+          : analysis.statusAt(m.from(), m.to(), base) == Status.REQUIRED;
       out.merge(name, required, Boolean::logicalOr);
     }
   }
@@ -162,14 +165,16 @@ final class RequirementsReader {
     String folded = Phrases.fold(text);
     Matcher m = YEARS.matcher(folded);
     Integer best = null;
+    Cues.Analysis analysis = null;
     while (m.find()) {
       Integer n = NUMBER_WORDS.get(m.group(1));
       if (n == null) n = Integer.valueOf(m.group(1));
       if (n < 1 || n > 40) continue;
-      int[] sentence = Cues.sentence(folded, m.start());
-      String clause = folded.substring(sentence[0], sentence[1]);
+      if (analysis == null) analysis = cues.analyse(text);
+      int[] sentence = analysis.sentence(m.start());
+      String clause = folded.substring(sentence[0], Math.max(sentence[0], sentence[1]));
       if (!experienceField && !EXPERIENCE_CUE.matcher(clause).find()) continue;
-      if (cues.statusAt(text, m.start(), m.end(), base) != Status.REQUIRED) continue;
+      if (analysis.statusAt(m.start(), m.end(), base) != Status.REQUIRED) continue;
       if (best == null || n > best) best = n;
     }
     return best;
@@ -178,10 +183,12 @@ final class RequirementsReader {
   private EducationLevel education(List<Statement> statements, Status base) {
     EducationLevel lowest = null;
     for (Statement s : statements) {
+      Cues.Analysis analysis = null;
       for (Map.Entry<Pattern, EducationLevel> e : EDUCATION) {
         Matcher m = e.getKey().matcher(s.text());
         while (m.find()) {
-          if (cues.statusAt(s.text(), m.start(), m.end(), base) != Status.REQUIRED) continue;
+          if (analysis == null) analysis = cues.analyse(s.text());
+          if (analysis.statusAt(m.start(), m.end(), base) != Status.REQUIRED) continue;
           if (lowest == null || e.getValue().compareTo(lowest) < 0) lowest = e.getValue();
         }
       }
