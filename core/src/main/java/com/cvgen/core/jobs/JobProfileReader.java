@@ -69,8 +69,9 @@ public final class JobProfileReader {
       Map.entry("ai", "AI and machine learning"), Map.entry("engineering", "Engineering"),
       Map.entry("business", "Business"), Map.entry("soft-skills", "Soft skills"));
 
-  /** The level of a skills group the job requires, and of one it would like. */
+  /** The {@code level} of a derived skills group the job requires. */
   public static final String REQUIRED = "Required";
+  /** The {@code level} of a derived skills group the job would like. */
   public static final String NICE_TO_HAVE = "Nice to have";
 
   private final SkillVocabulary vocabulary;
@@ -80,6 +81,7 @@ public final class JobProfileReader {
   private final RequirementsReader requirements;
   private final Cues cues = new Cues(terms);
 
+  /** A reader that names skills by {@code vocabulary} and reads PDFs with {@code extractor}. */
   public JobProfileReader(SkillVocabulary vocabulary, CvExtractor extractor) {
     this.vocabulary = vocabulary;
     this.extractor = extractor;

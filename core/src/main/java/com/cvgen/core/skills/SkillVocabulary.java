@@ -38,7 +38,7 @@ public final class SkillVocabulary {
    */
   public record SkillTerm(String name, String category, List<String> aliases) {
     public SkillTerm {
-      aliases = List.copyOf(aliases);
+      aliases = aliases == null ? List.of() : List.copyOf(aliases);
     }
   }
 
