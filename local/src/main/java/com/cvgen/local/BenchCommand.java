@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
         "%nEvery PDF under the folder (recursively) is processed in each pass. Prints the median and the 95th"
             + " percentile time per file, the slowest files and the peak heap. Files the product rejects as bad"
             + " input (not a PDF, no text layer, ...) are counted and listed, not timed."},
-    subcommands = {BenchCommand.Extract.class, BenchCommand.Process.class, CommandLine.HelpCommand.class},
+    subcommands = {BenchCommand.Extract.class, BenchCommand.ProcessCv.class, CommandLine.HelpCommand.class},
     footer = {"", "Example: ./cvgen bench extract ../shared/corpus/dev --warmup 1 --runs 3"})
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -152,7 +152,7 @@ final class BenchCommand implements Callable<Integer> {
           "%nExit 0 when every file was processed or rejected as bad input; 1 when one failed otherwise."},
       footer = {"", "Example: ./cvgen bench process ../shared/corpus/dev --job "
           + "local/src/main/resources/samples/jobs/en-senior-backend-engineer.json"})
-  static final class Process implements Callable<Integer> {
+  static final class ProcessCv implements Callable<Integer> {
     @Mixin BenchOptions options;
 
     @Option(names = "--job", paramLabel = "JOB", description = "a job profile (PDF, text or JSON) to match every CV against")
