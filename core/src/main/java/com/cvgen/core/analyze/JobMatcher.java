@@ -1,6 +1,7 @@
 package com.cvgen.core.analyze;
 
 import com.cvgen.core.generate.OutputLanguage;
+import com.cvgen.core.jobs.LanguageLevels;
 import com.cvgen.core.model.CefrLevel;
 import com.cvgen.core.model.Education;
 import com.cvgen.core.model.EducationLevel;
@@ -15,6 +16,7 @@ import com.cvgen.core.model.Resume;
 import com.cvgen.core.model.Skill;
 import com.cvgen.core.model.Work;
 import com.cvgen.core.skills.SkillVocabulary;
+import com.cvgen.core.text.EducationLevels;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -225,7 +227,7 @@ public final class JobMatcher {
     EducationLevel best = null;
     for (Education e : cv.education()) {
       String degree = String.join(" ", nonNull(e.studyType(), e.area()));
-      Optional<EducationLevel> level = Levels.education(degree);
+      Optional<EducationLevel> level = EducationLevels.of(degree);
       if (level.isPresent() && (best == null || level.get().compareTo(best) > 0)) best = level.get();
     }
     return Optional.ofNullable(best);
@@ -252,16 +254,18 @@ public final class JobMatcher {
   // ---------- languages ----------
 
   private Component languages(Resume cv, List<LanguageRequirement> wanted, ResourceBundle text, OutputLanguage lang) {
+    // languages by English name ("Englisch", "anglais" -> "English"), levels by CEFR
     Map<String, CefrLevel> has = new HashMap<>();
     for (Language l : cv.languages()) {
-      String code = Levels.languageCode(l.language());
       // a language listed without a level counts as B1: listed, but not shown to be fluent
-      CefrLevel level = Levels.cefr(l.fluency()).orElse(CefrLevel.B1);
-      has.merge(code, level, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+      CefrLevel level = LanguageLevels.level(l.fluency()).orElse(CefrLevel.B1);
+      has.merge(languageName(l.language()), level, (a, b) -> a.compareTo(b) >= 0 ? a : b);
     }
     String cvLanguage = cv.meta() == null || cv.meta().extraction() == null ? null : cv.meta().extraction().language();
     // the language a CV is written in is spoken well, even when not listed
-    if (cvLanguage != null && !cvLanguage.equals("und")) has.putIfAbsent(cvLanguage, CefrLevel.C1);
+    if (cvLanguage != null && cvLanguage.length() == 2) {
+      has.putIfAbsent(Locale.forLanguageTag(cvLanguage).getDisplayLanguage(Locale.ENGLISH), CefrLevel.C1);
+    }
     double got = 0;
     double max = 0;
     int met = 0;
@@ -270,7 +274,7 @@ public final class JobMatcher {
     for (LanguageRequirement r : wanted) {
       double w = r.required() ? 1 : 0.5;
       max += w;
-      CefrLevel level = has.get(Levels.languageCode(r.language()));
+      CefrLevel level = has.get(languageName(r.language()));
       CefrLevel need = r.level() == null ? CefrLevel.B1 : r.level();
       String label = r.language() + (r.level() == null ? "" : " " + r.level());
       if (level != null && level.meets(need)) {
@@ -287,6 +291,10 @@ public final class JobMatcher {
     String reasoning = format(text, lang, "reason.languages", met, wanted.size(), missingText);
     return new Component("languages", text.getString("component.languages"), W_LANGUAGES, round(score, 4), matched,
         missing, reasoning);
+  }
+
+  private static String languageName(String name) {
+    return name == null ? "" : LanguageLevels.language(name).orElse(name.strip());
   }
 
   // ---------- role fit ----------

@@ -17,6 +17,8 @@ import com.cvgen.core.model.Project;
 import com.cvgen.core.model.Resume;
 import com.cvgen.core.model.Skill;
 import com.cvgen.core.model.Work;
+import com.cvgen.core.jobs.LanguageLevels;
+import com.cvgen.core.text.EducationLevels;
 import com.cvgen.core.skills.SkillVocabulary;
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -74,47 +76,9 @@ final class OfferEvidence {
   private static final Pattern WORD_SPLIT = Pattern.compile("[^\\p{L}\\p{N}+#]+");
   private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
   private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})(?:-(\\d{1,2}))?(?:-\\d{1,2})?");
-  private static final Pattern CEFR = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])([abc][12])(?![\\p{L}\\p{N}])");
   private static final Set<String> ONGOING = Set.of("present", "current", "now", "today", "ongoing", "heute",
       "aktuell", "jetzt", "derzeit", "laufend", "aujourd'hui", "aujourd’hui", "actuel", "actuellement",
       "en cours");
-
-  /**
-   * Fluency words (lower case, without accents) to CEFR levels, the most specific first: the
-   * LinkedIn phrases before the single words they contain, "sehr gut" before "gut". A trailing
-   * {@code *} makes a word a prefix.
-   */
-  private static final List<Map.Entry<Pattern, CefrLevel>> FLUENCY = List.of(
-      fluency(CefrLevel.C2, "near[- ]native", "nahezu muttersprachlich", "quasi[- ]bilingue"),
-      fluency(CefrLevel.NATIVE, "native", "mother tongue", "first language", "muttersprach*", "erstsprache",
-          "langue maternelle", "bilingu*", "zweisprachig"),
-      fluency(CefrLevel.A2, "elementary proficiency"),
-      fluency(CefrLevel.B1, "limited working"),
-      fluency(CefrLevel.B2, "professional working", "upper[- ]intermediate"),
-      fluency(CefrLevel.C1, "full professional", "fluent*", "fließend", "fliessend", "courant", "verhandlungssicher",
-          "business", "professional", "proficient", "excellent", "very good", "sehr gute?", "tres bon",
-          "advanced", "avance", "courante"),
-      fluency(CefrLevel.B1, "intermediate", "intermediaire", "mittlere*"),
-      fluency(CefrLevel.B2, "good", "gute?", "bon", "bonne", "working", "conversational", "operationnel"),
-      fluency(CefrLevel.A2, "basic*", "grundkenntnisse", "elementary", "notions", "debutant", "beginner",
-          "scolaire", "schulkenntnisse", "anfanger"));
-
-  /**
-   * Degree words (lower case, without accents) to education levels, highest first. A trailing
-   * {@code *} makes a word a prefix; "diplom" is the German degree, not the French "diplôme".
-   */
-  private static final List<Map.Entry<Pattern, EducationLevel>> DEGREES = List.of(
-      degree(EducationLevel.DOCTORATE, "ph\\.? ?d\\.?", "doctor*", "doktor*", "dr\\.", "promotion"),
-      degree(EducationLevel.MASTER, "master*", "m\\.? ?sc", "m\\.? ?a\\.?", "m\\.? ?eng", "mba",
-          "diplom(?!e)[\\p{L}-]*", "magister", "staatsexamen", "ingenieur", "mastere", "bac ?\\+ ?5"),
-      degree(EducationLevel.BACHELOR, "bachelor*", "b\\.? ?sc", "b\\.? ?a\\.?", "b\\.? ?eng", "licence",
-          "bac ?\\+ ?3"),
-      degree(EducationLevel.ASSOCIATE, "associate", "bts", "dut", "hnd", "techniker", "fachwirt", "meister",
-          "bac ?\\+ ?2"),
-      degree(EducationLevel.VOCATIONAL, "ausbildung", "berufsausbildung", "apprentice*", "apprentissage",
-          "vocational", "lehre", "cap", "bep", "kaufmann", "kauffrau"),
-      degree(EducationLevel.SECONDARY, "abitur", "a[- ]levels?", "baccalaureat", "bac", "high school",
-          "matura", "gcse", "fachhochschulreife"));
 
   /** Language names (English, German, French and own name, without accents) to ISO 639 codes. */
   private static final Map<String, String> LANGUAGE_CODES = languageCodes();
@@ -501,18 +465,12 @@ final class OfferEvidence {
 
   /** The CEFR level a fluency text states or implies ("C1", "fluent", "Muttersprache"), if any. */
   static Optional<CefrLevel> fluencyLevel(String fluency) {
-    if (!hasText(fluency)) return Optional.empty();
-    Matcher explicit = CEFR.matcher(fluency);
-    if (explicit.find()) return Optional.of(CefrLevel.valueOf(explicit.group(1).toUpperCase(Locale.ROOT)));
-    String f = stripAccents(clean(fluency).toLowerCase(Locale.ROOT));
-    return FLUENCY.stream().filter(e -> e.getKey().matcher(f).find()).map(Map.Entry::getValue).findFirst();
+    return LanguageLevels.level(fluency);
   }
 
   /** The education level a degree text names ("MSc", "Diplom-Informatiker", "Licence"), if any. */
   static Optional<EducationLevel> degreeLevel(String degree) {
-    if (!hasText(degree)) return Optional.empty();
-    String d = stripAccents(clean(degree).toLowerCase(Locale.ROOT));
-    return DEGREES.stream().filter(e -> e.getKey().matcher(d).find()).map(Map.Entry::getValue).findFirst();
+    return EducationLevels.of(degree);
   }
 
   /** The ISO 639 code of a language given by code or by name in en/de/fr or its own name; else the name. */
@@ -618,25 +576,5 @@ final class OfferEvidence {
 
   private static String stripAccents(String text) {
     return DIACRITICS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
-  }
-
-  private static Map.Entry<Pattern, CefrLevel> fluency(CefrLevel level, String... words) {
-    return Map.entry(words(words), level);
-  }
-
-  private static Map.Entry<Pattern, EducationLevel> degree(EducationLevel level, String... words) {
-    return Map.entry(words(words), level);
-  }
-
-  /**
-   * Whole words (a trailing {@code *} allows any ending): regex alternatives that must start and
-   * end at a word boundary.
-   */
-  private static Pattern words(String... alternatives) {
-    String joined = Arrays.stream(alternatives)
-        .map(a -> a.endsWith("*") ? a.substring(0, a.length() - 1) + "[\\p{L}\\p{N}]*" : a)
-        .collect(Collectors.joining("|"));
-    return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + joined + ")(?![\\p{L}\\p{N}])",
-        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 }

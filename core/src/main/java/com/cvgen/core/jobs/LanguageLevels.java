@@ -132,7 +132,8 @@ public final class LanguageLevels {
     Map<String, CefrLevel> m = new LinkedHashMap<>();
     put(m, CefrLevel.NATIVE, "native", "native speaker", "native language", "mother tongue", "first language",
         "muttersprache", "muttersprachlich", "muttersprachler", "muttersprachlerin", "muttersprachliche",
-        "muttersprachlichen", "langue maternelle", "natif", "native-level", "native level", "niveau natif");
+        "muttersprachlichen", "langue maternelle", "natif", "native-level", "native level", "niveau natif",
+        "native or bilingual", "native or bilingual proficiency");
     put(m, CefrLevel.C2, "bilingual", "bilingue", "zweisprachig", "near-native", "near native", "perfect",
         "perfekt", "perfekte", "perfektes", "parfait", "parfaite", "parfaitement", "excellent command");
     put(m, CefrLevel.C1, "fluent", "fluently", "fluency", "business fluent", "business-fluent",
@@ -147,9 +148,9 @@ public final class LanguageLevels {
         "fortgeschritten", "fortgeschrittene", "fortgeschrittenes", "operationnel", "operationnelle",
         "bon niveau", "business", "courant technique");
     put(m, CefrLevel.B1, "intermediate", "intermediaire", "conversational", "mittel", "gute grundkenntnisse",
-        "erweiterte grundkenntnisse", "solide grundkenntnisse", "notions avancees");
+        "erweiterte grundkenntnisse", "solide grundkenntnisse", "notions avancees", "limited working", "limited working proficiency");
     put(m, CefrLevel.A2, "basic", "basics", "basic knowledge", "grundkenntnisse", "basiskenntnisse", "notions",
-        "elementary", "elementaire", "scolaire", "schulkenntnisse", "limited working");
+        "elementary", "elementaire", "scolaire", "schulkenntnisse");
     put(m, CefrLevel.A1, "beginner", "anfanger", "anfaenger", "debutant", "debutante");
     return m;
   }

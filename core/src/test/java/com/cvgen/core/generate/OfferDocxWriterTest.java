@@ -196,7 +196,7 @@ class OfferDocxWriterTest {
     assertThat(table.getRow(0).isRepeatHeader()).isTrue();
     assertThat(paragraphsOf(table.getRow(0))).allSatisfy(p -> assertThat(p.getStyle()).isEqualTo(WordStyles.TABLE_HEADING));
     List<List<String>> body = rows.subList(1, rows.size());
-    assertThat(body).extracting(r -> r.get(0)).containsExactly("Java", "Kubernetes", "PostgreSQL", "Kafka",
+    assertThat(body).extracting(r -> r.get(0)).containsExactly("Java", "Kubernetes", "PostgreSQL", "Apache Kafka",
         "Terraform", "Python", "At least 5 years of professional experience", "Bachelor's degree or higher",
         "English (C1)", "German (B2)");
     assertThat(body).extracting(r -> r.get(1)).containsExactly("required", "required", "required", "required",
@@ -227,7 +227,7 @@ class OfferDocxWriterTest {
             "Java | erforderlich | ✓\u00A0erfüllt",
             "Kubernetes | erforderlich | ✓\u00A0erfüllt",
             "PostgreSQL | erforderlich | ✓\u00A0erfüllt",
-            "Kafka | wünschenswert | ✗\u00A0nicht erfüllt",
+            "Apache Kafka | wünschenswert | ✗\u00A0nicht erfüllt",
             "Python | wünschenswert | ✓\u00A0erfüllt",
             "Terraform | wünschenswert | ✗\u00A0nicht erfüllt",
             "Mindestens 6 Jahre Berufserfahrung | erforderlich | ✓\u00A0erfüllt",
@@ -262,7 +262,7 @@ class OfferDocxWriterTest {
     // the table still has every requirement, judged on the CV's evidence alone
     List<List<String>> rows = cells(doc.getTables().getFirst());
     assertThat(rows).hasSize(11);
-    assertThat(rows.get(4)).containsExactly("Kafka", "required", "✗\u00A0not met", "not found in the CV");
+    assertThat(rows.get(4)).containsExactly("Apache Kafka", "required", "✗\u00A0not met", "not found in the CV");
     assertThat(rows.get(7).get(3)).isEqualTo("11 years in 3 positions");
   }
 

@@ -118,7 +118,7 @@ class OfferEvidenceTest {
     List<RequirementRow> rows = evidence(cv, job, match).requirementRows();
     assertThat(rows).extracting(RequirementRow::requirement, RequirementRow::met).containsExactly(
         org.assertj.core.groups.Tuple.tuple("Java", false),   // the matcher says missing, despite the text
-        org.assertj.core.groups.Tuple.tuple("Kafka", true),   // the matcher says matched, without text here
+        org.assertj.core.groups.Tuple.tuple("Apache Kafka", true),   // the matcher says matched, without text here
         org.assertj.core.groups.Tuple.tuple("Python", true),  // not named: the evidence decides
         org.assertj.core.groups.Tuple.tuple("Rust", false));
     assertThat(rows.get(0).evidence()).containsExactly("A (2020 – present)");
@@ -219,7 +219,7 @@ class OfferEvidenceTest {
       Elementary proficiency          | A2
       Grundkenntnisse                 | A2
       notions                         | A2
-      débutant                        | A2
+      débutant                        | A1
       Klingon                         | null
       """)
   void fluencyWordsGiveCefrLevels(String fluency, String level) {
