@@ -167,55 +167,16 @@ public final class JobMatcher {
 
   /** Years of work, overlapping roles merged, open roles running to today; one decimal. */
   double experienceYears(Resume cv) {
-    YearMonth now = YearMonth.now(clock);
-    List<YearMonth[]> spans = new ArrayList<>();
-    for (Work w : cv.work()) {
-      Optional<YearMonth> start = month(w.startDate(), false);
-      if (start.isEmpty()) continue;
-      YearMonth end = w.endDate() == null ? now : month(w.endDate(), true).orElse(now);
-      if (end.isAfter(now)) end = now;
-      if (end.isBefore(start.get())) continue;
-      spans.add(new YearMonth[] {start.get(), end});
-    }
-    spans.sort(Comparator.comparing(s -> s[0]));
-    long months = 0;
-    YearMonth curStart = null;
-    YearMonth curEnd = null;
-    for (YearMonth[] s : spans) {
-      if (curEnd != null && !s[0].isAfter(curEnd.plusMonths(1))) {
-        if (s[1].isAfter(curEnd)) curEnd = s[1];
-      } else {
-        if (curStart != null) months += monthsBetween(curStart, curEnd);
-        curStart = s[0];
-        curEnd = s[1];
-      }
-    }
-    if (curStart != null) months += monthsBetween(curStart, curEnd);
-    return round(months / 12.0, 1);
-  }
-
-  private static long monthsBetween(YearMonth start, YearMonth end) {
-    return start.until(end, java.time.temporal.ChronoUnit.MONTHS) + 1;
-  }
-
-  /** An ISO date as a month: "2021-03" or "2021-03-15" -> 2021-03; "2021" -> January (start) or December (end). */
-  static Optional<YearMonth> month(String iso, boolean end) {
-    if (iso == null) return Optional.empty();
-    try {
-      if (iso.length() >= 7) return Optional.of(YearMonth.parse(iso.substring(0, 7)));
-      if (iso.length() == 4) return Optional.of(YearMonth.of(Integer.parseInt(iso), end ? 12 : 1));
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
-    return Optional.empty();
+    return WorkHistory.years(cv, YearMonth.now(clock));
   }
 
   private Component experience(Resume cv, int minYears, ResourceBundle text, OutputLanguage lang) {
     double years = experienceYears(cv);
     double score = Math.min(1, years / minYears);
     String reasoning = format(text, lang, "reason.experience", years, minYears);
-    List<String> matched = years >= minYears ? List.of(years + " ≥ " + minYears) : List.of();
-    List<String> missing = years >= minYears ? List.of() : List.of(years + " < " + minYears);
+    String shown = String.format(lang.locale(), "%.1f %s %d", years, years >= minYears ? "≥" : "<", minYears);
+    List<String> matched = years >= minYears ? List.of(shown) : List.of();
+    List<String> missing = years >= minYears ? List.of() : List.of(shown);
     return new Component("experience", text.getString("component.experience"), W_EXPERIENCE, round(score, 4),
         matched, missing, reasoning);
   }

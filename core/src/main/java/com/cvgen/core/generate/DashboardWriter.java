@@ -1,5 +1,6 @@
 package com.cvgen.core.generate;
 
+import com.cvgen.core.analyze.WorkHistory;
 import com.cvgen.core.generate.DashboardLabels.Key;
 import com.cvgen.core.json.Json;
 import com.cvgen.core.model.Basics;
@@ -278,7 +279,7 @@ public final class DashboardWriter {
         int score = clampScore(feedback.score());
         tile(tiles, text.get(Key.QUALITY_SCORE), String.valueOf(score), text.get(Key.OUT_OF_100), band(score));
       }
-      double years = yearsOfExperience();
+      double years = WorkHistory.years(cv, YearMonth.from(today));
       if (years > 0) {
         tile(tiles, text.get(Key.YEARS_EXPERIENCE), String.format(lang.locale(), "%.1f", years), "", "");
       }
@@ -614,26 +615,6 @@ public final class DashboardWriter {
           if (span <= 13 * factor * power) return factor * power;
         }
       }
-    }
-
-    /** Years covered by at least one work entry (overlaps counted once). */
-    private double yearsOfExperience() {
-      List<double[]> spans = periods.stream().filter(p -> p.start() != null)
-          .map(p -> new double[] {p.start(), p.end()}).sorted(Comparator.comparingDouble(s -> s[0])).toList();
-      double total = 0;
-      double from = Double.NaN;
-      double to = Double.NaN;
-      for (double[] s : spans) {
-        if (Double.isNaN(from) || s[0] > to) {
-          if (!Double.isNaN(from)) total += to - from;
-          from = s[0];
-          to = s[1];
-        } else {
-          to = Math.max(to, s[1]);
-        }
-      }
-      if (!Double.isNaN(from)) total += to - from;
-      return Math.round(total * 10) / 10.0;
     }
 
     // --- feedback ------------------------------------------------------------------------------

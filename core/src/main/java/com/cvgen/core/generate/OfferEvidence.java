@@ -17,6 +17,7 @@ import com.cvgen.core.model.Project;
 import com.cvgen.core.model.Resume;
 import com.cvgen.core.model.Skill;
 import com.cvgen.core.model.Work;
+import com.cvgen.core.analyze.WorkHistory;
 import com.cvgen.core.jobs.LanguageLevels;
 import com.cvgen.core.text.EducationLevels;
 import com.cvgen.core.skills.SkillVocabulary;
@@ -76,9 +77,6 @@ final class OfferEvidence {
   private static final Pattern WORD_SPLIT = Pattern.compile("[^\\p{L}\\p{N}+#]+");
   private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
   private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})(?:-(\\d{1,2}))?(?:-\\d{1,2})?");
-  private static final Set<String> ONGOING = Set.of("present", "current", "now", "today", "ongoing", "heute",
-      "aktuell", "jetzt", "derzeit", "laufend", "aujourd'hui", "aujourd’hui", "actuel", "actuellement",
-      "en cours");
 
   /** Language names (English, German, French and own name, without accents) to ISO 639 codes. */
   private static final Map<String, String> LANGUAGE_CODES = languageCodes();
@@ -188,7 +186,7 @@ final class OfferEvidence {
       ranked.add(new RankedWork(w, i, points, List.copyOf(terms), bestHighlights(w.highlights())));
     }
     ranked.sort(Comparator.comparingInt(RankedWork::relevance).reversed()
-        .thenComparing(r -> start(r.work().startDate()).orElse(YearMonth.of(1, 1)), Comparator.reverseOrder())
+        .thenComparing(r -> WorkHistory.month(r.work().startDate(), false).orElse(YearMonth.of(1, 1)), Comparator.reverseOrder())
         .thenComparingInt(RankedWork::index));
     return ranked;
   }
@@ -261,19 +259,9 @@ final class OfferEvidence {
   }
 
   private RequirementRow experienceRow(int minYears) {
-    int positions = 0;
-    List<int[]> spans = new ArrayList<>();
-    for (Work w : cv.work()) {
-      Optional<YearMonth> start = start(w.startDate());
-      if (start.isEmpty()) continue;
-      YearMonth end = end(w.endDate());
-      YearMonth now = YearMonth.from(asOf);
-      if (end.isAfter(now)) end = now;
-      if (end.isBefore(start.get())) continue;
-      positions++;
-      spans.add(new int[] {monthIndex(start.get()), monthIndex(end) + 1});
-    }
-    int years = mergedMonths(spans) / 12;
+    YearMonth now = YearMonth.from(asOf);
+    int positions = (int) cv.work().stream().filter(w -> WorkHistory.month(w.startDate(), false).isPresent()).count();
+    int years = (int) (WorkHistory.months(cv, now) / 12);
     // the matcher's own reading of the CV's experience, when it gave one, is what the score rests on
     List<String> evidence = components.containsKey("experience")
         ? Stream.concat(components.get("experience").matched().stream(),
@@ -512,50 +500,6 @@ final class OfferEvidence {
     if (name != null && !name.isBlank() && !name.equalsIgnoreCase(code)) {
       codes.putIfAbsent(stripAccents(name.toLowerCase(Locale.ROOT)), code);
     }
-  }
-
-  private static Optional<YearMonth> start(String date) {
-    if (date == null) return Optional.empty();
-    Matcher m = ISO_DATE.matcher(date.strip());
-    if (!m.matches()) return Optional.empty();
-    int month = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
-    if (month < 1 || month > 12) return Optional.empty();
-    return Optional.of(YearMonth.of(Integer.parseInt(m.group(1)), month));
-  }
-
-  /** The last month of a position: its end date (a bare year counts to December), or now when ongoing. */
-  private YearMonth end(String date) {
-    if (date == null || date.isBlank() || ONGOING.contains(date.strip().toLowerCase(Locale.ROOT))) {
-      return YearMonth.from(asOf);
-    }
-    Matcher m = ISO_DATE.matcher(date.strip());
-    if (!m.matches()) return YearMonth.from(asOf);
-    int month = m.group(2) == null ? 12 : Integer.parseInt(m.group(2));
-    if (month < 1 || month > 12) month = 12;
-    return YearMonth.of(Integer.parseInt(m.group(1)), month);
-  }
-
-  private static int monthIndex(YearMonth ym) {
-    return ym.getYear() * 12 + ym.getMonthValue() - 1;
-  }
-
-  /** Months covered by half-open spans [from, to), overlaps counted once. */
-  static int mergedMonths(List<int[]> spans) {
-    List<int[]> sorted = spans.stream().sorted(Comparator.comparingInt(s -> s[0])).toList();
-    int total = 0;
-    int curFrom = Integer.MIN_VALUE;
-    int curTo = Integer.MIN_VALUE;
-    for (int[] s : sorted) {
-      if (s[0] > curTo) {
-        if (curTo > curFrom) total += curTo - curFrom;
-        curFrom = s[0];
-        curTo = s[1];
-      } else {
-        curTo = Math.max(curTo, s[1]);
-      }
-    }
-    if (curTo > curFrom) total += curTo - curFrom;
-    return total;
   }
 
   /** The year of a JSON Resume date ("2021-03" -> "2021"), or the value unchanged. */

@@ -271,11 +271,4 @@ class OfferEvidenceTest {
     assertThat(OfferEvidence.titleWords("Ingénieur·e logiciel (H/F)")).containsExactly("ingénieur", "logiciel");
     assertThat(OfferEvidence.titleWords(null)).isEmpty();
   }
-
-  @Test
-  void mergedMonthsCountOverlapsOnce() {
-    assertThat(OfferEvidence.mergedMonths(List.of(new int[] {0, 12}, new int[] {6, 18}, new int[] {30, 36})))
-        .isEqualTo(24);
-    assertThat(OfferEvidence.mergedMonths(List.of())).isZero();
-  }
 }
