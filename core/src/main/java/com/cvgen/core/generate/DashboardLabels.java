@@ -84,23 +84,14 @@ final class DashboardLabels {
         "Diagramme: Chart.js %s (MIT-Lizenz), in dieser Datei enthalten.",
         "Graphiques : Chart.js %s (licence MIT), inclus dans ce fichier.");
 
-    private final String en;
-    private final String de;
-    private final String fr;
+    private final Localized text;
 
     Key(String en, String de, String fr) {
-      this.en = en;
-      this.de = de;
-      // French typography: a no-break space before a colon or semicolon, so they never start a line
-      this.fr = fr.replace(" :", "\u00A0:").replace(" ;", "\u00A0;");
+      this.text = Localized.frenchSpacing(en, de, fr);
     }
 
     String in(OutputLanguage language) {
-      return switch (language) {
-        case EN -> en;
-        case DE -> de;
-        case FR -> fr;
-      };
+      return text.in(language);
     }
   }
 

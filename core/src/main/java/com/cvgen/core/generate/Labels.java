@@ -46,22 +46,14 @@ public final class Labels {
     COURSES("Courses", "Kurse", "Cours"),
     KEYWORDS("Technologies", "Technologien", "Technologies");
 
-    private final String en;
-    private final String de;
-    private final String fr;
+    private final Localized text;
 
     Key(String en, String de, String fr) {
-      this.en = en;
-      this.de = de;
-      this.fr = fr;
+      this.text = new Localized(en, de, fr);
     }
 
     String in(OutputLanguage language) {
-      return switch (language) {
-        case EN -> en;
-        case DE -> de;
-        case FR -> fr;
-      };
+      return text.in(language);
     }
   }
 

@@ -66,22 +66,14 @@ public final class OfferLabels {
     CERTIFICATE("Certificate", "Zertifikat", "Certification"),
     LESS_THAN_A_YEAR("less than a year", "weniger als ein Jahr", "moins d'un an");
 
-    private final String en;
-    private final String de;
-    private final String fr;
+    private final Localized text;
 
     Key(String en, String de, String fr) {
-      this.en = en;
-      this.de = de;
-      this.fr = fr;
+      this.text = new Localized(en, de, fr);
     }
 
     String in(OutputLanguage language) {
-      return switch (language) {
-        case EN -> en;
-        case DE -> de;
-        case FR -> fr;
-      };
+      return text.in(language);
     }
   }
 

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 
 /**
  * Processes one CV, and optionally a job profile, into an output folder on this machine: the CV
@@ -88,29 +89,12 @@ public final class LocalCvProcessor {
 
   /** The other outputs the dashboard links to, with their names in the output language. */
   private static Map<String, String> links(OutputLanguage lang, boolean withJob) {
+    ResourceBundle names = ResourceBundle.getBundle("cvgen.outputs", lang.locale());
     Map<String, String> links = new LinkedHashMap<>();
-    switch (lang) {
-      case DE -> {
-        links.put(OutputNames.CV_DOCX, "Lebenslauf (Word)");
-        if (withJob) links.put(OutputNames.OFFER_DOCX, "Kandidatenvorschlag (Word)");
-        links.put(OutputNames.CV_DATA, "Lebenslaufdaten (JSON)");
-        if (withJob) links.put(OutputNames.MATCH_RESULT, "Abgleich (JSON)");
-        links.put(OutputNames.FEEDBACK, "Feedback (JSON)");
-      }
-      case FR -> {
-        links.put(OutputNames.CV_DOCX, "CV (Word)");
-        if (withJob) links.put(OutputNames.OFFER_DOCX, "Proposition de candidat (Word)");
-        links.put(OutputNames.CV_DATA, "Données du CV (JSON)");
-        if (withJob) links.put(OutputNames.MATCH_RESULT, "Correspondance (JSON)");
-        links.put(OutputNames.FEEDBACK, "Retours (JSON)");
-      }
-      case EN -> {
-        links.put(OutputNames.CV_DOCX, "CV (Word)");
-        if (withJob) links.put(OutputNames.OFFER_DOCX, "Candidate proposal (Word)");
-        links.put(OutputNames.CV_DATA, "CV data (JSON)");
-        if (withJob) links.put(OutputNames.MATCH_RESULT, "Match result (JSON)");
-        links.put(OutputNames.FEEDBACK, "Feedback (JSON)");
-      }
+    for (String file : List.of(OutputNames.CV_DOCX, OutputNames.OFFER_DOCX, OutputNames.CV_DATA,
+        OutputNames.MATCH_RESULT, OutputNames.FEEDBACK)) {
+      boolean jobOnly = file.equals(OutputNames.OFFER_DOCX) || file.equals(OutputNames.MATCH_RESULT);
+      if (withJob || !jobOnly) links.put(file, names.getString(file));
     }
     return links;
   }
