@@ -1,5 +1,6 @@
 package com.cvgen.local;
 
+import com.cvgen.core.testing.BadInputPdfs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cvgen.local.CliTestFiles.Run;
@@ -22,8 +23,8 @@ class BenchCommandTest {
   @BeforeEach
   void folderWithCvsAndOneBadFile() throws IOException {
     Files.createDirectories(dir.resolve("a/b"));
-    Files.write(dir.resolve("a/one.pdf"), CliTestFiles.textCv(1));
-    Files.write(dir.resolve("a/b/two.PDF"), CliTestFiles.textCv(2));
+    Files.write(dir.resolve("a/one.pdf"), BadInputPdfs.textCv(1));
+    Files.write(dir.resolve("a/b/two.PDF"), BadInputPdfs.textCv(2));
     Files.writeString(dir.resolve("notes.pdf"), "not a PDF at all\n", StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("readme.txt"), "ignored: not named *.pdf\n", StandardCharsets.UTF_8);
   }

@@ -1,5 +1,6 @@
 package com.cvgen.local;
 
+import com.cvgen.core.testing.BadInputPdfs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -23,20 +24,20 @@ class CliBadInputTest {
   @TempDir Path dir;
 
   static Stream<Arguments> badInputs() {
-    byte[] cv = CliTestFiles.textCv(2);
-    byte[] damaged = CliTestFiles.randomBytes(20_000);
+    byte[] cv = BadInputPdfs.textCv(2);
+    byte[] damaged = BadInputPdfs.randomBytes(20_000, 11);
     byte[] header = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
     System.arraycopy(header, 0, damaged, 0, header.length); // PDFBox logs warnings while it tries to repair this
     return Stream.of(
         arguments("empty", new byte[0], "empty_file", "the file is empty"),
-        arguments("random bytes", CliTestFiles.randomBytes(20_000), "not_pdf", "the file is not a PDF"),
-        arguments("PNG image", CliTestFiles.png(), "not_pdf", "looks like a PNG image"),
-        arguments("Word document", CliTestFiles.docx(), "not_pdf", "looks like a Word document (.docx)"),
+        arguments("random bytes", BadInputPdfs.randomBytes(20_000, 11), "not_pdf", "the file is not a PDF"),
+        arguments("PNG image", BadInputPdfs.png(), "not_pdf", "looks like a PNG image"),
+        arguments("Word document", BadInputPdfs.docx(), "not_pdf", "looks like a Word document (.docx)"),
         arguments("damaged", damaged, "corrupt_pdf", "the PDF is"),
-        arguments("truncated", CliTestFiles.truncated(cv, 0.4), "corrupt_pdf", "the PDF is incomplete"),
-        arguments("password", CliTestFiles.userPasswordProtected(), "encrypted_pdf", "password-protected"),
-        arguments("scan", CliTestFiles.imageOnly(), "no_text_layer", "the PDF has no text layer"),
-        arguments("21 pages", CliTestFiles.textCv(21), "too_many_pages", "the PDF has 21 pages; the limit is 20"),
+        arguments("truncated", BadInputPdfs.truncated(cv, 0.4), "corrupt_pdf", "the PDF is incomplete"),
+        arguments("password", BadInputPdfs.userPasswordProtected(), "encrypted_pdf", "password-protected"),
+        arguments("scan", BadInputPdfs.imageOnly(), "no_text_layer", "the PDF has no text layer"),
+        arguments("21 pages", BadInputPdfs.textCv(21), "too_many_pages", "the PDF has 21 pages; the limit is 20"),
         arguments("over 10 MB", Arrays.copyOf(cv, 11 * 1024 * 1024), "file_too_large",
             "the file is 11 MB; the limit is 10 MB"));
   }
@@ -70,7 +71,7 @@ class CliBadInputTest {
 
   @Test
   void aGoodCvPrintsSchemaValidJsonAndNothingOnStderr() throws IOException {
-    Path file = Files.write(dir.resolve("cv.pdf"), CliTestFiles.textCv(2));
+    Path file = Files.write(dir.resolve("cv.pdf"), BadInputPdfs.textCv(2));
     Run run = CliTestFiles.cli("extract", file.toString());
     assertThat(run.err()).as("stderr").isEmpty();
     assertThat(run.exit()).isZero();

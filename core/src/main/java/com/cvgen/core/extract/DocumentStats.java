@@ -8,7 +8,6 @@ import java.util.Map;
 final class DocumentStats {
   final float bodySize;
   private final Map<String, Float> columnX = new HashMap<>();
-  private final Map<String, Float> columnRight = new HashMap<>();
   private final Map<Float, Float> leading = new HashMap<>();
   private final Map<Integer, Float> rightByLeftEdge = new HashMap<>();
 
@@ -41,15 +40,6 @@ final class DocumentStats {
         .ifPresent(e -> leading.put(size, e.getKey())));
     xs.forEach((k, m) -> columnX.put(k, mode(m, 0f)));
     for (Row r : rows) rightByLeftEdge.merge(Math.round(r.x()), r.right(), Math::max);
-    // Columns with the same left edge on other pages share their right edge: a page holding only
-    // short lines still knows where a full line would end.
-    Map<String, Float> byEdge = new HashMap<>();
-    for (Row r : rows) byEdge.merge(edgeKey(r), r.right(), Math::max);
-    for (Row r : rows) columnRight.merge(key(r), byEdge.get(edgeKey(r)), Math::max);
-  }
-
-  private String edgeKey(Row r) {
-    return r.column() + ":" + Math.round(columnX.getOrDefault(key(r), r.x()) / 15f);
   }
 
   private static String key(Row r) {
@@ -63,17 +53,6 @@ final class DocumentStats {
   /** The usual left edge of the row's column (on its page). */
   float columnX(Row r) {
     return columnX.getOrDefault(key(r), r.x());
-  }
-
-  /** The right edge of the row's column on its page: where full lines end. */
-  float columnRight(Row r) {
-    return columnRight.getOrDefault(key(r), r.right());
-  }
-
-  /** True when the row runs (nearly) to its column's right edge, as the lines of a wrapped paragraph do. */
-  boolean full(Row r) {
-    float left = columnX(r);
-    return r.right() >= columnRight(r) - 0.12f * Math.max(1f, columnRight(r) - left);
   }
 
   /** The right edge of the text box a row is set in: the furthest right that rows starting at its left edge reach. */

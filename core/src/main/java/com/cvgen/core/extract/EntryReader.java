@@ -97,7 +97,7 @@ final class EntryReader {
           }
         }
         Row prev = i > from ? rows.get(i - 1) : null;
-        boolean join = prev != null && !header.contains(i - 1) && !r.bullet && wraps(prev, r, l.full[i - 1]);
+        boolean join = prev != null && !header.contains(i - 1) && !r.bullet && wraps(prev, r);
         boolean item = r.bullet || listMode || (r.x() > l.headerX + 4f && !join);
         if (join) {
           List<String> target = e.lastHighlightRow == i - 1 ? e.highlights : e.paragraphs;
@@ -168,7 +168,7 @@ final class EntryReader {
     // A year that ends a wrapped sentence ("... acquired by X in" / "2009.") is no anchor.
     for (int i = 1; i < n; i++) {
       if (l.dates[i] != null && !l.full[i] && rows.get(i).words() <= 2 && rows.get(i).text().endsWith(".")
-          && wraps(rows.get(i - 1), rows.get(i), l.full[i - 1])) {
+          && wraps(rows.get(i - 1), rows.get(i))) {
         l.dates[i] = null;
       }
     }
@@ -178,13 +178,13 @@ final class EntryReader {
       Row prev = i > 0 ? rows.get(i - 1) : null;
       Row next = i + 1 < n ? rows.get(i + 1) : null;
       boolean dated = l.dates[i] != null;
-      boolean nextContinues = next != null && !dated && l.dates[i + 1] == null && wraps(r, next, l.full[i]);
+      boolean nextContinues = next != null && !dated && l.dates[i + 1] == null && wraps(r, next);
       // Paragraph text is long or runs on; a bold line is a header unless it is very long.
       boolean detail = DETAIL.matcher(r.text()).lookingAt() && i > 0;
       boolean paragraph = !dated && (detail || (r.bold() ? r.words() >= 16
           : r.words() >= 11 || (r.endsSentence() && r.words() >= 4) || (SENTENCE_INSIDE.matcher(r.text()).find() && r.words() >= 6)
               || (nextContinues && r.words() >= 5 && r.size() <= stats.bodySize + 0.5f)));
-      boolean continuation = prev != null && l.body[i - 1] && !dated && wraps(prev, r, l.full[i - 1]);
+      boolean continuation = prev != null && l.body[i - 1] && !dated && wraps(prev, r);
       // An indented row is a list item, unless it sits tight under a header row (a sub-line of it).
       boolean underHeader = prev != null && !l.body[i - 1] && r.gap() <= r.size() * 1.8f && r.words() <= 8;
       boolean indented = !dated && r.x() > l.headerX + 4f && !r.bold()
@@ -333,8 +333,8 @@ final class EntryReader {
         && Math.abs(next.size() - row.size()) < 0.6f;
   }
 
-  /** True when {@code next} is the wrapped continuation of {@code row}: same style, tight below a full line. */
-  private boolean wraps(Row row, Row next, boolean rowIsFull) {
+  /** True when {@code next} is the wrapped continuation of {@code row}: same style, tight below, its first word did not fit above. */
+  private boolean wraps(Row row, Row next) {
     // an open parenthesis is closed on the next line: surely one text (even where a non-breaking
     // space, lost in the PDF, made the break look early)
     boolean openParen = row.text().chars().filter(c -> c == '(').count() > row.text().chars().filter(c -> c == ')').count();

@@ -1,6 +1,6 @@
 package com.cvgen.core.jobs;
 
-import java.text.Normalizer;
+import com.cvgen.core.text.Fold;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -22,8 +22,6 @@ final class Phrases {
     }
   }
 
-  private static final char[] FOLD = foldTable();
-
   private final Pattern pattern;
 
   Phrases(Collection<String> phrases) {
@@ -43,23 +41,7 @@ final class Phrases {
 
   /** Lower case without accents, typographic apostrophes as {@code '}; the length is kept. */
   static String fold(String text) {
-    char[] out = new char[text.length()];
-    for (int i = 0; i < out.length; i++) {
-      char c = text.charAt(i);
-      out[i] = c < FOLD.length ? FOLD[c] : c == '\u2019' || c == '\u2018' ? '\'' : Character.toLowerCase(c);
-    }
-    return new String(out);
-  }
-
-  private static char[] foldTable() {
-    char[] t = new char[0x250];
-    for (char c = 0; c < t.length; c++) {
-      char lower = Character.toLowerCase(c);
-      String d = Normalizer.normalize(String.valueOf(lower), Normalizer.Form.NFD);
-      t[c] = d.length() > 1 && d.charAt(0) < 0x250 ? d.charAt(0) : lower;
-    }
-    t['\u00a0'] = ' ';
-    return t;
+    return Fold.fold(text);
   }
 
   /** Every non-overlapping hit, in text order. */

@@ -1,8 +1,8 @@
 package com.cvgen.core.skills;
 
+import com.cvgen.core.text.Fold;
 import com.cvgen.core.skills.SkillVocabulary.SkillMention;
 import com.cvgen.core.skills.SkillVocabulary.SkillTerm;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,7 +41,6 @@ final class TermMatcher {
   record Spelling(SkillTerm term, String text, boolean exact, Context context) {}
 
   private static final char SEP = ' ';
-  private static final char[] FOLD = foldTable();
 
   /** Words that may stand before a list item ("Python and R", "in C", "mit R"). */
   private static final Set<String> BEFORE_ITEM = Set.of("and", "or", "und", "oder", "sowie", "et", "ou", "in",
@@ -247,21 +246,7 @@ final class TermMatcher {
   // ---- folding ----
 
   static char fold(char c) {
-    if (c < FOLD.length) return FOLD[c];
-    if (isApostrophe(c) || c == '\u00b4' || c == '`') return '\'';
-    return Character.toLowerCase(c);
-  }
-
-  private static char[] foldTable() {
-    char[] t = new char[0x250];
-    for (char c = 0; c < t.length; c++) {
-      char lower = Character.toLowerCase(c);
-      String d = Normalizer.normalize(String.valueOf(lower), Normalizer.Form.NFD);
-      t[c] = d.length() > 1 && d.charAt(0) < 0x250 ? d.charAt(0) : lower;
-    }
-    t['`'] = '\'';
-    t['\u00b4'] = '\'';
-    return t;
+    return Fold.fold(c);
   }
 
   // ---- trie ----

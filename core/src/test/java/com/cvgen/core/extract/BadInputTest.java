@@ -1,5 +1,6 @@
 package com.cvgen.core.extract;
 
+import com.cvgen.core.testing.BadInputPdfs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,4 +1,4 @@
-package com.cvgen.core.extract;
+package com.cvgen.core.testing;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -33,11 +33,14 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
-/** Builds good and bad inputs for the bad-input tests, with PDFBox, in memory. */
-final class BadInputPdfs {
+/**
+ * Builds good and bad inputs for the bad-input tests, with PDFBox, in memory. Shared with the CLI
+ * tests of local/ through core's test jar.
+ */
+public final class BadInputPdfs {
   private BadInputPdfs() {}
 
-  static final List<String> CV_LINES = List.of(
+  public static final List<String> CV_LINES = List.of(
       "Jane Example",
       "Senior Software Engineer · jane.example@example.com · +49 30 1234567 · Berlin",
       "Experience",
@@ -50,12 +53,12 @@ final class BadInputPdfs {
       "Languages: German (native), English (fluent), French (basic)");
 
   /** A plain text CV of {@code pages} pages. */
-  static byte[] textCv(int pages) {
+  public static byte[] textCv(int pages) {
     return save(doc -> addTextPages(doc, pages));
   }
 
   /** A text CV protected with a user password (and an owner password). */
-  static byte[] userPasswordProtected() {
+  public static byte[] userPasswordProtected() {
     return save(doc -> {
       addTextPages(doc, 1);
       StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission());
@@ -65,7 +68,7 @@ final class BadInputPdfs {
   }
 
   /** A text CV with only an owner password (empty user password) that forbids copying text. */
-  static byte[] ownerPasswordOnly() {
+  public static byte[] ownerPasswordOnly() {
     return save(doc -> {
       addTextPages(doc, 1);
       AccessPermission permissions = new AccessPermission();
@@ -78,7 +81,7 @@ final class BadInputPdfs {
   }
 
   /** A "scan": one page that is an image of a CV, with no text layer. */
-  static byte[] imageOnly() {
+  public static byte[] imageOnly() {
     return save(doc -> {
       PDPage page = new PDPage();
       doc.addPage(page);
@@ -90,7 +93,7 @@ final class BadInputPdfs {
   }
 
   /** A real PNG image of a CV. */
-  static byte[] png() {
+  public static byte[] png() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       ImageIO.write(renderedCv(), "png", out);
@@ -101,7 +104,7 @@ final class BadInputPdfs {
   }
 
   /** A minimal Word (.docx) package: a ZIP archive with the parts Word writes first. */
-  static byte[] docx() {
+  public static byte[] docx() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
@@ -118,7 +121,7 @@ final class BadInputPdfs {
   }
 
   /** A text CV whose page has lost its /Resources (its font): readers fall back to a default font. */
-  static byte[] withoutResources() {
+  public static byte[] withoutResources() {
     try (PDDocument doc = Loader.loadPDF(textCv(1))) {
       doc.getPage(0).getCOSObject().removeItem(COSName.RESOURCES);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -129,13 +132,13 @@ final class BadInputPdfs {
     }
   }
 
-  static byte[] randomBytes(int n, long seed) {
+  public static byte[] randomBytes(int n, long seed) {
     byte[] b = new byte[n];
     new Random(seed).nextBytes(b);
     return b;
   }
 
-  static byte[] truncated(byte[] pdf, double fraction) {
+  public static byte[] truncated(byte[] pdf, double fraction) {
     return Arrays.copyOf(pdf, (int) (pdf.length * fraction));
   }
 
@@ -143,7 +146,7 @@ final class BadInputPdfs {
    * One page per entry of {@code megabytesPerPage}, each page's content stream holding that many
    * MB of text-showing operators (Flate-compressed, so the file stays small).
    */
-  static byte[] heavyContent(double... megabytesPerPage) {
+  public static byte[] heavyContent(double... megabytesPerPage) {
     return save(doc -> {
       PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
       for (double mb : megabytesPerPage) {
@@ -167,7 +170,7 @@ final class BadInputPdfs {
    * A page whose content stream inflates from a few hundred KB to {@code megabytes} MB of
    * repeated text operators: a decompression bomb as far as a reader is concerned.
    */
-  static byte[] contentBomb(int megabytes) {
+  public static byte[] contentBomb(int megabytes) {
     return save(doc -> {
       addTextPages(doc, 1);
       PDPage page = doc.getPage(0);
