@@ -1,0 +1,39 @@
+package com.cvgen.functions.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock that stands still until a test moves it. */
+final class TestClock extends Clock {
+  private volatile Instant now;
+
+  TestClock(Instant now) {
+    this.now = now;
+  }
+
+  void advance(Duration d) {
+    now = now.plus(d);
+  }
+
+  void set(Instant instant) {
+    now = instant;
+  }
+
+  @Override
+  public Instant instant() {
+    return now;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this;
+  }
+}
