@@ -5,7 +5,6 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
@@ -150,16 +149,10 @@ final class Jwts {
     @Override
     protected List<? extends Key> selectKeys(JWSHeader header, JWTClaimsSet claims, SecurityContext context)
         throws KeySourceException, BadJOSEException {
-      List<? extends Key> keys;
-      try {
-        keys = super.selectKeys(header, claims, context);
-      } catch (RateLimitReachedException e) {
-        // the key set was just refreshed for another unknown key id; not again so soon
-        throw Rejected.invalid("no signing key of the issuer matches the token's key id (kid)");
-      }
+      List<? extends Key> keys = super.selectKeys(header, claims, context);
       if (keys == null || keys.isEmpty()) {
         throw Rejected.invalid(header.getKeyID() == null
-            ? "the token names no signing key (kid header)"
+            ? "the issuer publishes no key the token could be signed with"
             : "no signing key of the issuer matches the token's key id (kid)");
       }
       return keys;
