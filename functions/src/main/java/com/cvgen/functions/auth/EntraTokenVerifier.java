@@ -100,7 +100,7 @@ public final class EntraTokenVerifier implements TokenVerifier {
         httpTimeout.multipliedBy(2).toMillis(), null);
     JWKSource<SecurityContext> keys = new ClockedJWKSource(source, clock);
     this.processor = Jwts.processor(
-        JWSAlgorithm.RS256, new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys), this::checkClaims, clock);
+        new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys), this::checkClaims, clock);
   }
 
   /** For {@code tenantId}'s public key endpoint and the system clock. */

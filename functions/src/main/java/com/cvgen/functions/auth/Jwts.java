@@ -68,11 +68,12 @@ final class Jwts {
   }
 
   /**
-   * A processor that accepts only {@code algorithm}, takes its keys from {@code keys} and checks
-   * the claims with {@code rule}, then {@code exp} and {@code nbf} at {@code clock}'s time.
+   * A processor that takes its keys from {@code keys} and checks the claims with {@code rule}, then
+   * {@code exp} and {@code nbf} at {@code clock}'s time. Pair it with {@link #process}, which
+   * checks the algorithm first.
    */
   static DefaultJWTProcessor<SecurityContext> processor(
-      JWSAlgorithm algorithm, JWSKeySelector<SecurityContext> keys, ClaimsRule rule, Clock clock) {
+      JWSKeySelector<SecurityContext> keys, ClaimsRule rule, Clock clock) {
     DefaultJWTProcessor<SecurityContext> processor = new KeyAwareProcessor();
     processor.setJWSTypeVerifier(TYPES);
     processor.setJWSKeySelector(keys);

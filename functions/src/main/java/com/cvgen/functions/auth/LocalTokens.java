@@ -58,7 +58,6 @@ public final class LocalTokens implements TokenVerifier {
     }
     List<SecretKey> keys = List.of(key);
     this.processor = Jwts.processor(
-        JWSAlgorithm.HS256,
         (header, context) -> JWSAlgorithm.HS256.equals(header.getAlgorithm()) ? keys : List.of(),
         LocalTokens::checkClaims,
         clock);
