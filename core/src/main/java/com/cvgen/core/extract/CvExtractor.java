@@ -40,6 +40,11 @@ public final class CvExtractor {
     this(PdfLimits.DEFAULT, new OfflineCvStructurer());
   }
 
+  /** The structurer's identifier (name and version), e.g. for cache keys. */
+  public String structurerId() {
+    return structurer.id();
+  }
+
   /** Reads the PDF's text with layout, rejecting files without a usable text layer. */
   public TextDocument readText(byte[] pdf) {
     return new ParseBudget(limits.timeBudget()).run(budget -> read(pdf, budget), unused -> {});

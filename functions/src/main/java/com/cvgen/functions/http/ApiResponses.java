@@ -1,0 +1,70 @@
+package com.cvgen.functions.http;
+
+import com.cvgen.core.CvInputException;
+import com.cvgen.core.json.Json;
+import com.cvgen.functions.auth.AuthException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.microsoft.azure.functions.HttpRequestMessage;
+import com.microsoft.azure.functions.HttpResponseMessage;
+import com.microsoft.azure.functions.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Responses of the API: JSON bodies written by Jackson (as text, so every host sends the same
+ * bytes), never cached, and errors always as {@code {"error":{"code","message"}}}.
+ */
+public final class ApiResponses {
+  private ApiResponses() {}
+
+  public static HttpResponseMessage json(HttpRequestMessage<?> request, HttpStatus status, Object body) {
+    String text;
+    try {
+      text = Json.mapper().writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise a response", e);
+    }
+    return request.createResponseBuilder(status)
+        .header("Content-Type", "application/json; charset=utf-8")
+        .header("Cache-Control", "no-store")
+        .body(text)
+        .build();
+  }
+
+  public static HttpResponseMessage error(HttpRequestMessage<?> request, HttpStatus status, String code,
+      String message) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", code);
+    error.put("message", message);
+    return json(request, status, Map.of("error", error));
+  }
+
+  /** 401 with the challenge a bearer-token API sends (RFC 6750). */
+  public static HttpResponseMessage unauthorized(HttpRequestMessage<?> request, AuthException e) {
+    HttpResponseMessage json = error(request, HttpStatus.UNAUTHORIZED, e.code(), e.getMessage());
+    return request.createResponseBuilder(HttpStatus.UNAUTHORIZED)
+        .header("Content-Type", "application/json; charset=utf-8")
+        .header("Cache-Control", "no-store")
+        .header("WWW-Authenticate", e.wwwAuthenticate())
+        .body(json.getBody())
+        .build();
+  }
+
+  public static HttpResponseMessage notFound(HttpRequestMessage<?> request, String what) {
+    return error(request, HttpStatus.NOT_FOUND, "not_found", what);
+  }
+
+  /** The status for a problem with the uploaded input. */
+  public static HttpStatus statusOf(CvInputException.Code code) {
+    return switch (code) {
+      case FILE_TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+      case NOT_PDF -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+      case EMPTY_FILE, UNSUPPORTED_LANGUAGE -> HttpStatus.BAD_REQUEST;
+      default -> HttpStatus.UNPROCESSABLE_ENTITY;
+    };
+  }
+
+  public static HttpResponseMessage inputError(HttpRequestMessage<?> request, CvInputException e) {
+    return error(request, statusOf(e.code()), e.code().id(), e.getMessage());
+  }
+}

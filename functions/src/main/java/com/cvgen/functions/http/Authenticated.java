@@ -1,0 +1,24 @@
+package com.cvgen.functions.http;
+
+import com.cvgen.functions.auth.AuthException;
+import com.cvgen.functions.auth.Principal;
+import com.cvgen.functions.wiring.Composition;
+import com.microsoft.azure.functions.HttpRequestMessage;
+import com.microsoft.azure.functions.HttpResponseMessage;
+import java.util.function.Function;
+
+/** The bearer-token check every API route but health runs first. */
+final class Authenticated {
+  private Authenticated() {}
+
+  static HttpResponseMessage run(Composition app, HttpRequestMessage<?> request,
+      Function<Principal, HttpResponseMessage> handler) {
+    Principal user;
+    try {
+      user = app.auth().authenticate(request.getHeaders());
+    } catch (AuthException e) {
+      return ApiResponses.unauthorized(request, e);
+    }
+    return handler.apply(user);
+  }
+}

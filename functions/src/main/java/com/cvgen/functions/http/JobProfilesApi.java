@@ -1,0 +1,129 @@
+package com.cvgen.functions.http;
+
+import com.cvgen.core.CvInputException;
+import com.cvgen.core.model.JobProfile;
+import com.cvgen.core.pipeline.JobIntake;
+import com.cvgen.core.pipeline.JobIntake.JobProfileSource;
+import com.cvgen.core.pipeline.JobProfileStore.SavedJobProfile;
+import com.cvgen.functions.wiring.Composition;
+import com.microsoft.azure.functions.HttpMethod;
+import com.microsoft.azure.functions.HttpRequestMessage;
+import com.microsoft.azure.functions.HttpResponseMessage;
+import com.microsoft.azure.functions.HttpStatus;
+import com.microsoft.azure.functions.annotation.AuthorizationLevel;
+import com.microsoft.azure.functions.annotation.BindingName;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import com.microsoft.azure.functions.annotation.HttpTrigger;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Saved job profiles: {@code POST /api/v1/job-profiles} reads and saves one (multipart with a
+ * {@code jobProfile} file or text and an optional {@code title}; or the body itself as JSON or plain
+ * text), {@code GET /api/v1/job-profiles} lists the caller's, {@code GET /api/v1/job-profiles/{id}}
+ * returns one.
+ */
+public final class JobProfilesApi {
+  private static final int MAX_TEXT_BYTES = 2 * 1024 * 1024;
+
+  private final Composition app;
+
+  public JobProfilesApi(Composition app) {
+    this.app = app;
+  }
+
+  @FunctionName("SaveJobProfile")
+  public HttpResponseMessage save(
+      @HttpTrigger(name = "req", methods = {HttpMethod.POST}, route = "v1/job-profiles", dataType = "binary",
+          authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<byte[]>> request) {
+    return Authenticated.run(app, request, user -> {
+      byte[] body = request.getBody().orElse(new byte[0]);
+      String contentType = CvApi.header(request, "content-type");
+      JobProfileSource source;
+      String title = null;
+      String sourceName = null;
+      if (MultipartForm.isMultipart(contentType)) {
+        MultipartForm form;
+        try {
+          form = MultipartForm.parse(body, contentType, app.limits().maxBytes());
+        } catch (MultipartForm.FormException e) {
+          return ApiResponses.error(request, e.tooLarge() ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST,
+              e.tooLarge() ? "file_too_large" : "invalid_form", e.getMessage());
+        }
+        Optional<MultipartForm.Part> part = form.part("jobProfile");
+        if (part.isEmpty() || part.get().content().length == 0) {
+          return ApiResponses.error(request, HttpStatus.BAD_REQUEST, "missing_job_profile",
+              "the form has no 'jobProfile' file or text");
+        }
+        source = part.get().fileName() != null ? new JobProfileSource.File(part.get().content(), part.get().fileName())
+            : new JobProfileSource.Text(part.get().text());
+        sourceName = JobIntake.displayName(part.get().fileName());
+        title = form.field("title").orElse(null);
+      } else {
+        if (body.length == 0) {
+          return ApiResponses.error(request, HttpStatus.BAD_REQUEST, "missing_job_profile",
+              "send the job profile as multipart/form-data, JSON or plain text");
+        }
+        if (body.length > MAX_TEXT_BYTES) {
+          return ApiResponses.error(request, HttpStatus.PAYLOAD_TOO_LARGE, "file_too_large",
+              "a job profile sent as the body may be at most " + MAX_TEXT_BYTES / (1024 * 1024) + " MB");
+        }
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        String name = type.startsWith("application/pdf") ? "job.pdf" : type.contains("json") ? "job.json" : "job.txt";
+        source = new JobProfileSource.File(body, name);
+      }
+      JobProfile profile;
+      try {
+        profile = app.intake().readJobProfile(source);
+      } catch (CvInputException e) {
+        return ApiResponses.inputError(request, e);
+      }
+      String id = UUID.randomUUID().toString();
+      String t = title != null ? title : profile.title() != null ? profile.title() : "Job profile";
+      if (t.length() > 200) t = t.substring(0, 200);
+      SavedJobProfile saved = new SavedJobProfile(id, user.subject(), t, sourceName, app.clock().instant(), profile);
+      app.adapters().profiles().save(saved);
+      Map<String, Object> view = view(saved);
+      view.put("profile", profile);
+      return request.createResponseBuilder(HttpStatus.CREATED)
+          .header("Content-Type", "application/json; charset=utf-8")
+          .header("Cache-Control", "no-store")
+          .header("Location", "/api/v1/job-profiles/" + id)
+          .body(ApiResponses.json(request, HttpStatus.CREATED, view).getBody())
+          .build();
+    });
+  }
+
+  @FunctionName("GetJobProfiles")
+  public HttpResponseMessage list(
+      @HttpTrigger(name = "req", methods = {HttpMethod.GET}, route = "v1/job-profiles/{id?}",
+          authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
+      @BindingName("id") String id) {
+    return Authenticated.run(app, request, user -> {
+      if (id != null && !id.isBlank()) {
+        Optional<SavedJobProfile> p = app.adapters().profiles().find(user.subject(), id);
+        if (p.isEmpty()) return ApiResponses.notFound(request, "there is no job profile " + CvApi.safe(id));
+        Map<String, Object> view = view(p.get());
+        view.put("profile", p.get().profile());
+        return ApiResponses.json(request, HttpStatus.OK, view);
+      }
+      List<Map<String, Object>> profiles = app.adapters().profiles().list(user.subject(), 100).stream()
+          .map(JobProfilesApi::view).toList();
+      return ApiResponses.json(request, HttpStatus.OK, Map.of("profiles", profiles));
+    });
+  }
+
+  private static Map<String, Object> view(SavedJobProfile p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", p.id());
+    m.put("title", p.title());
+    if (p.sourceName() != null) m.put("sourceName", p.sourceName());
+    if (p.profile().company() != null) m.put("company", p.profile().company());
+    m.put("createdAt", p.createdAt().toString());
+    return m;
+  }
+}

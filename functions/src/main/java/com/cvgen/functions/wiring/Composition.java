@@ -1,0 +1,164 @@
+package com.cvgen.functions.wiring;
+
+import com.cvgen.core.extract.CvExtractor;
+import com.cvgen.core.extract.OfflineCvStructurer;
+import com.cvgen.core.extract.PdfLimits;
+import com.cvgen.core.jobs.JobProfileReader;
+import com.cvgen.core.pipeline.BlobStore;
+import com.cvgen.core.pipeline.CvPipelineSteps;
+import com.cvgen.core.pipeline.DownloadLinks;
+import com.cvgen.core.pipeline.ExtractionCache;
+import com.cvgen.core.pipeline.JobIntake;
+import com.cvgen.core.pipeline.JobProfileStore;
+import com.cvgen.core.pipeline.JobQueue;
+import com.cvgen.core.pipeline.JobStore;
+import com.cvgen.core.skills.SkillVocabulary;
+import com.cvgen.functions.auth.BearerAuth;
+import com.cvgen.functions.auth.EntraTokenVerifier;
+import com.cvgen.functions.auth.LocalTokens;
+import com.cvgen.functions.auth.TokenVerifier;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The composition root: builds every service the functions use from the settings and the storage
+ * adapters, once per process. The Functions worker gets function instances through {@link
+ * CvFunctionInstanceInjector}, which hands each the {@link #current()} composition.
+ *
+ * <p>Which adapters: the embedded host builds its own (files, embedded database, embedded queue)
+ * and {@link #install installs} the composition before it serves; a Functions host builds the
+ * composition from the environment ({@link #fromSettings}).
+ */
+public final class Composition {
+  /** A readiness check of one dependency (storage, job store, queue): throws when it is not usable. */
+  @FunctionalInterface
+  public interface HealthCheck {
+    void check() throws Exception;
+  }
+
+  /** The storage side: what differs between Azure and one machine. */
+  public record Adapters(BlobStore blobs, JobStore jobs, JobProfileStore profiles, ExtractionCache cache,
+      JobQueue queue, DownloadLinks links, Map<String, HealthCheck> readiness) {
+    public Adapters {
+      Objects.requireNonNull(blobs, "blobs");
+      Objects.requireNonNull(jobs, "jobs");
+      Objects.requireNonNull(profiles, "profiles");
+      Objects.requireNonNull(cache, "cache");
+      Objects.requireNonNull(queue, "queue");
+      Objects.requireNonNull(links, "links");
+      readiness = Map.copyOf(new LinkedHashMap<>(readiness));
+    }
+  }
+
+  private static volatile Composition installed;
+
+  private final Settings settings;
+  private final Clock clock;
+  private final Adapters adapters;
+  private final BearerAuth auth;
+  private final PdfLimits limits;
+  private final JobIntake intake;
+  private final CvPipelineSteps steps;
+  private final Duration linkTtl;
+  private final String taskHub;
+
+  public Composition(Settings settings, Clock clock, Adapters adapters, TokenVerifier tokens) {
+    this.settings = settings;
+    this.clock = clock;
+    this.adapters = adapters;
+    this.auth = new BearerAuth(tokens);
+    long maxBytes = settings.getInt(Settings.MAX_UPLOAD_MB, 10, 1, 100) * 1024L * 1024L;
+    int maxPages = settings.getInt(Settings.MAX_PAGES, 20, 1, 200);
+    PdfLimits d = PdfLimits.DEFAULT;
+    this.limits = new PdfLimits(maxBytes, maxPages, d.timeBudget(), d.maxMemoryBytes(), d.maxContentBytes());
+    SkillVocabulary vocabulary = SkillVocabulary.defaults();
+    CvExtractor extractor = new CvExtractor(limits, new OfflineCvStructurer());
+    JobProfileReader jobReader = new JobProfileReader(vocabulary, extractor);
+    this.intake = new JobIntake(adapters.blobs(), adapters.jobs(), adapters.profiles(), adapters.queue(), extractor,
+        jobReader, limits, clock);
+    this.steps = new CvPipelineSteps(adapters.blobs(), adapters.jobs(), adapters.cache(), extractor, jobReader,
+        vocabulary, clock);
+    this.linkTtl = settings.getDuration(Settings.LINK_TTL, Duration.ofHours(1));
+    if (linkTtl.compareTo(Duration.ofHours(1)) > 0) {
+      throw new Settings.ConfigurationException("the setting " + Settings.LINK_TTL + " may be at most one hour");
+    }
+    this.taskHub = settings.get(Settings.TASK_HUB, "cvgen");
+  }
+
+  /** The token verifier the settings ask for: local HS256 or Entra ID. */
+  public static TokenVerifier tokenVerifier(Settings settings, Clock clock) {
+    String mode = settings.get(Settings.AUTH_MODE, "local");
+    return switch (mode) {
+      case "local" -> new LocalTokens(settings.require(Settings.AUTH_SECRET).getBytes(StandardCharsets.UTF_8), clock);
+      case "entra" -> EntraTokenVerifier.forTenant(settings.require(Settings.ENTRA_TENANT_ID),
+          settings.require(Settings.ENTRA_AUDIENCE));
+      default -> throw new Settings.ConfigurationException(
+          "the setting " + Settings.AUTH_MODE + " must be 'local' or 'entra', was '" + mode + "'");
+    };
+  }
+
+  /** The installed composition, or one built from the environment on first use. */
+  public static Composition current() {
+    Composition c = installed;
+    if (c != null) return c;
+    synchronized (Composition.class) {
+      if (installed == null) installed = fromSettings(Settings.fromEnvironment());
+      return installed;
+    }
+  }
+
+  /** Makes {@code c} the composition every function instance gets (the embedded host, tests). */
+  public static void install(Composition c) {
+    installed = c;
+  }
+
+  /**
+   * Builds the composition for a Functions host from its app settings. The Azure adapters (Blob
+   * Storage, Cosmos DB, Service Bus) are not part of this build yet: until they are, the app runs in
+   * the embedded host only, which installs its own composition.
+   */
+  public static Composition fromSettings(Settings settings) {
+    throw new Settings.ConfigurationException("no storage adapters are configured for a Functions host: "
+        + "run the app with the embedded host (./cvgen serve)");
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Adapters adapters() {
+    return adapters;
+  }
+
+  public BearerAuth auth() {
+    return auth;
+  }
+
+  public PdfLimits limits() {
+    return limits;
+  }
+
+  public JobIntake intake() {
+    return intake;
+  }
+
+  public CvPipelineSteps steps() {
+    return steps;
+  }
+
+  public Duration linkTtl() {
+    return linkTtl;
+  }
+
+  public String taskHub() {
+    return taskHub;
+  }
+}
