@@ -43,8 +43,10 @@ import picocli.CommandLine.Spec;
         "%nEvery PDF under the folder (recursively) is processed in each pass. Prints the median and the 95th"
             + " percentile time per file, the slowest files and the peak heap. Files the product rejects as bad"
             + " input (not a PDF, no text layer, ...) are counted and listed, not timed."},
-    subcommands = {BenchCommand.Extract.class, BenchCommand.ProcessCv.class, CommandLine.HelpCommand.class},
-    footer = {"", "Example: ./cvgen bench extract ../shared/corpus/dev --warmup 1 --runs 3"})
+    subcommands = {BenchCommand.Extract.class, BenchCommand.ProcessCv.class, LoadBench.class,
+        CommandLine.HelpCommand.class},
+    footer = {"", "bench load times the whole service instead: uploads against a running host (see bench load --help).",
+        "Example: ./cvgen bench extract ../shared/corpus/dev --warmup 1 --runs 3"})
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

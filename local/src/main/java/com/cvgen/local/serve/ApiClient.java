@@ -1,0 +1,150 @@
+package com.cvgen.local.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A client of the CV API over HTTP, as a user's program would use it: upload (multipart), status,
+ * download links, cancel. Used by {@code demo} and {@code bench load}, and by the end-to-end tests.
+ */
+public final class ApiClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A response: status code and body (JSON parsed when it is JSON). */
+  public record Reply(int status, JsonNode json, byte[] body, Map<String, String> headers) {
+    public String text() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A file part of an upload. */
+  public record FilePart(String field, String fileName, String contentType, byte[] content) {}
+
+  private final HttpClient http;
+  private final URI base;
+  private final String token;
+
+  /** @param base the host's base URL, e.g. http://127.0.0.1:7071/ */
+  public ApiClient(URI base, String token) {
+    this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+    this.token = token;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  public URI base() {
+    return base;
+  }
+
+  public ApiClient as(String otherToken) {
+    return new ApiClient(base, otherToken);
+  }
+
+  public Reply upload(FilePart cv, FilePart jobProfile, Map<String, String> fields) throws IOException {
+    String boundary = "cvgen-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    if (cv != null) part(body, boundary, cv);
+    if (jobProfile != null) part(body, boundary, jobProfile);
+    for (Map.Entry<String, String> f : fields.entrySet()) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+          + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(request("api/v1/cv/upload")
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+  }
+
+  private static void part(ByteArrayOutputStream body, String boundary, FilePart p) {
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.field() + "\"; filename=\""
+        + p.fileName() + "\"\r\nContent-Type: " + p.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(p.content());
+    body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+  }
+
+  public Reply status(String jobId) throws IOException {
+    return get("api/v1/cv/status/" + jobId);
+  }
+
+  public Reply downloads(String jobId) throws IOException {
+    return get("api/v1/cv/download/" + jobId);
+  }
+
+  public Reply cancel(String jobId) throws IOException {
+    return send(request("api/v1/cv/cancel/" + jobId).POST(HttpRequest.BodyPublishers.noBody()).build());
+  }
+
+  public Reply jobs() throws IOException {
+    return get("api/v1/cv/jobs");
+  }
+
+  public Reply get(String path) throws IOException {
+    return send(request(path).GET().build());
+  }
+
+  /** Fetches an absolute URL (a download link) without the token. */
+  public Reply fetch(URI url) throws IOException {
+    return send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60)).GET().build());
+  }
+
+  /**
+   * Polls the job's status until it is completed, failed or cancelled, waiting 100 ms at first and
+   * up to 1 s between polls. Returns the last status.
+   */
+  public JsonNode awaitFinal(String jobId, Duration timeout) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long pause = 100;
+    while (true) {
+      Reply r = status(jobId);
+      if (r.status() != 200) throw new IOException("status of " + jobId + " answered " + r.status() + ": " + r.text());
+      String s = r.json().path("status").asText();
+      if (s.equals("completed") || s.equals("failed") || s.equals("cancelled")) return r.json();
+      if (System.nanoTime() > deadline) {
+        throw new IOException("job " + jobId + " still " + s + " after " + timeout.toSeconds() + " s");
+      }
+      sleep(pause);
+      pause = Math.min(1000, pause * 3 / 2);
+    }
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    return b;
+  }
+
+  private Reply send(HttpRequest request) throws IOException {
+    try {
+      HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      Map<String, String> headers = new LinkedHashMap<>();
+      r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
+      JsonNode json = null;
+      String type = headers.getOrDefault("content-type", "");
+      if (type.contains("json") && r.body().length > 0) json = JSON.readTree(r.body());
+      return new Reply(r.statusCode(), json, r.body(), headers);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+
+  private static void sleep(long ms) throws IOException {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+}

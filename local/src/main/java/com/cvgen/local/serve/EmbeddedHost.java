@@ -1,0 +1,281 @@
+package com.cvgen.local.serve;
+
+import com.cvgen.core.json.Json;
+import com.cvgen.core.pipeline.BlobStore;
+import com.cvgen.core.pipeline.DownloadLinks;
+import com.cvgen.core.pipeline.FileBlobStore;
+import com.cvgen.core.pipeline.JobQueue;
+import com.cvgen.core.pipeline.SignedLinks;
+import com.cvgen.functions.wiring.Composition;
+import com.cvgen.functions.wiring.Settings;
+import com.cvgen.local.db.Database;
+import com.cvgen.local.durable.BackendStats;
+import com.cvgen.local.durable.DurableFunctions;
+import com.cvgen.local.durable.DurableOptions;
+import com.cvgen.local.durable.EmbeddedDurableBackend;
+import com.cvgen.local.host.FunctionCatalog;
+import com.cvgen.local.host.HostServer;
+import com.cvgen.local.queue.EmbeddedQueue;
+import com.cvgen.local.queue.QueueOptions;
+import com.cvgen.local.store.SqliteExtractionCache;
+import com.cvgen.local.store.SqliteJobProfileStore;
+import com.cvgen.local.store.SqliteJobStore;
+import com.microsoft.durabletask.TaskOrchestrationContext;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * The embedded host: runs the functions/ classes unchanged on one machine. It wires the local
+ * adapters (blobs under the data directory, the embedded database for jobs, profiles and the
+ * extraction cache), installs the composition the function classes get, and starts the embedded
+ * Durable Task backend, the embedded queue feeding the Service Bus triggers and the HTTP server
+ * dispatching to the HTTP triggers. One host per data directory (a lock file enforces it).
+ */
+public final class EmbeddedHost implements AutoCloseable {
+  /** How to run a host. {@code adapters} may wrap the local adapters (tests inject faults there). */
+  public record Options(Path dataDir, int port, String bindAddress, Path staticDir, Settings settings,
+      UnaryOperator<Composition.Adapters> adapters) {
+    public Options {
+      Objects.requireNonNull(dataDir, "dataDir");
+      Objects.requireNonNull(settings, "settings");
+      if (bindAddress == null) bindAddress = "127.0.0.1";
+      if (adapters == null) adapters = UnaryOperator.identity();
+    }
+  }
+
+  private final Path dataDir;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final Database db;
+  private final EmbeddedDurableBackend backend;
+  private final EmbeddedQueue queue;
+  private final HostServer server;
+  private final URI baseUri;
+  private final FunctionCatalog catalog;
+
+  private EmbeddedHost(Path dataDir, FileChannel lockChannel, FileLock lock, Database db,
+      EmbeddedDurableBackend backend, EmbeddedQueue queue, HostServer server, URI baseUri, FunctionCatalog catalog) {
+    this.dataDir = dataDir;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+    this.db = db;
+    this.backend = backend;
+    this.queue = queue;
+    this.server = server;
+    this.baseUri = baseUri;
+    this.catalog = catalog;
+  }
+
+  public static EmbeddedHost start(Options o) throws IOException {
+    Path data = o.dataDir().toAbsolutePath().normalize();
+    Files.createDirectories(data);
+    FileChannel channel = FileChannel.open(data.resolve("host.lock"), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      channel.close();
+      throw new IllegalStateException("another cvgen host is running on the data directory " + data);
+    }
+    Database db = null;
+    EmbeddedDurableBackend backend = null;
+    EmbeddedQueue queue = null;
+    try {
+      Settings settings = o.settings();
+      Clock clock = Clock.systemUTC();
+      db = Database.open(data);
+      FileBlobStore blobs = new FileBlobStore(data.resolve("blobs"));
+      SqliteJobStore jobs = new SqliteJobStore(db);
+      QueueRef queueRef = new QueueRef();
+      LinksRef links = new LinksRef();
+      Map<String, Composition.HealthCheck> readiness = new LinkedHashMap<>();
+      readiness.put("storage", () -> blobs.list(BlobStore.UPLOADS, "health-"));
+      readiness.put("jobStore", () -> jobs.find("health", "health"));
+      readiness.put("queue", () -> queueRef.get().stats(JobQueue.NAME));
+      Composition.Adapters adapters = o.adapters().apply(new Composition.Adapters(blobs, jobs,
+          new SqliteJobProfileStore(db), new SqliteExtractionCache(db, clock), queueRef, links, readiness));
+      Composition app = new Composition(settings, clock, adapters, Composition.tokenVerifier(settings, clock));
+      Composition.install(app);
+
+      BackendRef backendRef = new BackendRef();
+      FunctionCatalog catalog = FunctionCatalog.builder()
+          .packages("com.cvgen.functions")
+          .durableClient(() -> backendRef.get().rpcBaseUrl(), app::taskHub)
+          .build();
+      int cores = Runtime.getRuntime().availableProcessors();
+      int activities = settings.getInt(Settings.ACTIVITY_CONCURRENCY, cores, 1, 256);
+      backend = new EmbeddedDurableBackend(db, durableFunctions(catalog),
+          new DurableOptions(app.taskHub(), activities, Math.max(2, Math.min(4, cores))));
+      backendRef.set(backend);
+      backend.start();
+      queue = EmbeddedQueue.open(db, catalog.queueHandlers(), QueueOptions.defaults());
+      queueRef.set(queue);
+
+      byte[] linkSecret = settings.require(Settings.LINK_SECRET).getBytes(StandardCharsets.UTF_8);
+      HostServer server = HostServer.builder(catalog)
+          .bindAddress(o.bindAddress())
+          .staticDir(o.staticDir())
+          .signedFiles(blobs, new SignedLinks(linkSecret, URI.create("http://localhost/"), clock))
+          .maxRequestBytes(app.limits().maxBytes() + 2L * 1024 * 1024)
+          .build()
+          .start(o.port());
+      URI base = URI.create(settings.get(Settings.PUBLIC_URL).orElse(
+          "http://" + (o.bindAddress().equals("0.0.0.0") ? "localhost" : o.bindAddress()) + ":" + server.port() + "/"));
+      links.set(new SignedLinks(linkSecret, base, clock));
+      return new EmbeddedHost(data, channel, lock, db, backend, queue, server,
+          URI.create("http://" + (o.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : o.bindAddress()) + ":"
+              + server.port() + "/"), catalog);
+    } catch (IOException | RuntimeException e) {
+      if (queue != null) queue.close();
+      if (backend != null) backend.close();
+      if (db != null) db.close();
+      lock.release();
+      channel.close();
+      throw e;
+    }
+  }
+
+  private static DurableFunctions durableFunctions(FunctionCatalog catalog) {
+    return new DurableFunctions() {
+      @Override
+      public boolean hasOrchestrator(String name) {
+        return catalog.hasOrchestrator(name);
+      }
+
+      @Override
+      public Object runOrchestrator(String name, TaskOrchestrationContext ctx) {
+        return catalog.runOrchestrator(name, ctx);
+      }
+
+      @Override
+      public boolean hasActivity(String name) {
+        return catalog.hasActivity(name);
+      }
+
+      @Override
+      public String runActivity(String name, String inputJson, String instanceId) throws Exception {
+        return catalog.runActivity(name, inputJson, instanceId);
+      }
+    };
+  }
+
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public FunctionCatalog catalog() {
+    return catalog;
+  }
+
+  public BackendStats durableStats() {
+    return backend.stats();
+  }
+
+  public EmbeddedQueue queue() {
+    return queue;
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } finally {
+      try {
+        queue.close();
+      } finally {
+        try {
+          backend.close();
+        } finally {
+          db.close();
+          try {
+            lock.release();
+            lockChannel.close();
+          } catch (IOException e) {
+            // the lock goes with the process anyway
+          }
+        }
+      }
+    }
+  }
+
+  /** The queue sender the upload uses; the queue opens after the functions are known. */
+  private static final class QueueRef implements JobQueue {
+    private volatile EmbeddedQueue queue;
+
+    void set(EmbeddedQueue q) {
+      this.queue = q;
+    }
+
+    EmbeddedQueue get() {
+      EmbeddedQueue q = queue;
+      if (q == null) throw new IllegalStateException("the queue is not open yet");
+      return q;
+    }
+
+    @Override
+    public void send(JobMessage message) {
+      String body;
+      try {
+        body = Json.mapper().writeValueAsString(message);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+      get().send(JobQueue.NAME, message.jobId(), body, Map.of());
+    }
+  }
+
+  /** Download links; their base URL is known once the server listens. */
+  private static final class LinksRef implements DownloadLinks {
+    private volatile SignedLinks links;
+
+    void set(SignedLinks l) {
+      this.links = l;
+    }
+
+    @Override
+    public Link link(String container, String name, Duration ttl) {
+      SignedLinks l = links;
+      if (l == null) throw new IllegalStateException("the host is not listening yet");
+      return l.link(container, name, ttl);
+    }
+  }
+
+  private static final class BackendRef {
+    private volatile EmbeddedDurableBackend backend;
+
+    void set(EmbeddedDurableBackend b) {
+      this.backend = b;
+    }
+
+    EmbeddedDurableBackend get() {
+      EmbeddedDurableBackend b = backend;
+      if (b == null) throw new IllegalStateException("the durable backend is not started yet");
+      return b;
+    }
+  }
+}
