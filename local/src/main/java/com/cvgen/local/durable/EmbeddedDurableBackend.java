@@ -138,6 +138,7 @@ public final class EmbeddedDurableBackend implements AutoCloseable {
       server = startServer(new SidecarService(this, store));
     } catch (IOException e) {
       shutdownExecutorsNow();
+      grpcExecutor.shutdownNow();
       throw new UncheckedIOException("cannot start the durable task gRPC server: " + e.getMessage(), e);
     }
     dispatcher = threads("durable-dispatcher").newThread(this::dispatchLoop);
@@ -203,6 +204,10 @@ public final class EmbeddedDurableBackend implements AutoCloseable {
       if (!started || closing) return;
       closing = true;
     }
+    if (server == null || dispatcher == null) { // start() failed half-way
+      abortNow();
+      return;
+    }
     server.shutdown();
     timerScheduler.shutdownNow();
     dispatcher.interrupt();
@@ -239,6 +244,10 @@ public final class EmbeddedDurableBackend implements AutoCloseable {
       if (!started || closing) return;
       closing = true;
     }
+    abortNow();
+  }
+
+  private void abortNow() {
     store.halt();
     closed = true;
     if (server != null) server.shutdownNow();

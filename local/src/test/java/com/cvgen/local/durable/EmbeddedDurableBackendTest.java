@@ -199,7 +199,19 @@ class EmbeddedDurableBackendTest {
               throw new AssertionError("broken invariant");
             })
             .orchestrator("callsUnknown", ctx -> ctx.callActivity("nope", null, String.class).await())
-            .orchestrator("subOrchestrates", ctx -> ctx.callSubOrchestrator("child", null, String.class).await());
+            .orchestrator("subOrchestrates", ctx -> ctx.callSubOrchestrator("child", null, String.class).await())
+            .orchestrator(
+                "continues",
+                ctx -> {
+                  ctx.continueAsNew(1);
+                  return null;
+                })
+            .orchestrator(
+                "sends",
+                ctx -> {
+                  ctx.sendEvent("other", "ping");
+                  return ctx.waitForExternalEvent("pong").await();
+                });
     try (Harness h = new Harness(dir, f)) {
       OrchestrationMetadata thrown = complete(h.client, h.client.scheduleNewOrchestrationInstance("throws"));
       assertThat(thrown.getRuntimeStatus()).isEqualTo(OrchestrationRuntimeStatus.FAILED);
@@ -223,6 +235,15 @@ class EmbeddedDurableBackendTest {
       OrchestrationMetadata sub = complete(h.client, h.client.scheduleNewOrchestrationInstance("subOrchestrates"));
       assertThat(sub.getRuntimeStatus()).isEqualTo(OrchestrationRuntimeStatus.FAILED);
       assertThat(sub.getFailureDetails().getErrorMessage()).contains("Sub-orchestrations are not supported");
+
+      OrchestrationMetadata continued = complete(h.client, h.client.scheduleNewOrchestrationInstance("continues"));
+      assertThat(continued.getRuntimeStatus()).isEqualTo(OrchestrationRuntimeStatus.FAILED);
+      assertThat(continued.getFailureDetails().getErrorMessage()).contains("continueAsNew is not supported");
+
+      OrchestrationMetadata sent = complete(h.client, h.client.scheduleNewOrchestrationInstance("sends"));
+      assertThat(sent.getRuntimeStatus()).isEqualTo(OrchestrationRuntimeStatus.FAILED);
+      assertThat(sent.getFailureDetails().getErrorMessage()).contains("sendEvent is not supported");
+      assertThat(h.backend.stats().instancesByStatus()).isEqualTo(Map.of(OrchestrationRuntimeStatus.FAILED, 7));
     }
   }
 
