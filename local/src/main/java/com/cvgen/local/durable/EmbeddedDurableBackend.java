@@ -88,13 +88,13 @@ public final class EmbeddedDurableBackend implements AutoCloseable {
   private volatile boolean closing;
   private volatile boolean closed;
 
-  private Server server;
+  private volatile Server server;
   private volatile int port = -1;
-  private ExecutorService grpcExecutor;
-  private ExecutorService orchestratorPool;
-  private ExecutorService activityPool;
-  private ScheduledExecutorService timerScheduler;
-  private Thread dispatcher;
+  private volatile ExecutorService grpcExecutor;
+  private volatile ExecutorService orchestratorPool;
+  private volatile ExecutorService activityPool;
+  private volatile ScheduledExecutorService timerScheduler;
+  private volatile Thread dispatcher;
 
   // one episode per instance at a time: an instance is "running" while a lane drains it
   private final Set<String> lanes = ConcurrentHashMap.newKeySet();
