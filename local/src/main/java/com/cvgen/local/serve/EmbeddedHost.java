@@ -134,6 +134,7 @@ public final class EmbeddedHost implements AutoCloseable {
           .staticDir(o.staticDir())
           .signedFiles(blobs, new SignedLinks(linkSecret, URI.create("http://localhost/"), clock))
           .maxRequestBytes(app.limits().maxBytes() + 2L * 1024 * 1024)
+          .mount("/_host", new HostStatsHandler(backendRef::get, queueRef::get))
           .build()
           .start(o.port());
       URI base = URI.create(settings.get(Settings.PUBLIC_URL).orElse(
