@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cvgen.local.host.testfunctions.DurableFunctions;
-import com.cvgen.local.host.testfunctions.HttpFunctions;
 import com.cvgen.local.host.testfunctions.QueueFunctions;
 import com.cvgen.local.host.testfunctions.TestInjector;
 import com.cvgen.local.queue.QueueMessage;
@@ -31,11 +30,10 @@ import org.junit.jupiter.api.Test;
 class FunctionCatalogTest {
   static final String PACKAGE = "com.cvgen.local.host.testfunctions";
 
-  private final QueueFunctions queueFunctions = new QueueFunctions();
-  private final TestInjector injector = new TestInjector(queueFunctions);
-  private final FunctionCatalog catalog = FunctionCatalog.builder()
+  /** Scanned once (a scan reads the whole class path); tests that count calls build their own. */
+  private static final FunctionCatalog catalog = FunctionCatalog.builder()
       .packages(PACKAGE)
-      .injector(injector)
+      .injector(new TestInjector())
       .durableClient(() -> "http://localhost:4001/", () -> "TestHub")
       .build();
 
@@ -108,6 +106,10 @@ class FunctionCatalogTest {
 
   @Test
   void oneInstancePerClassFromTheInjector() throws Exception {
+    QueueFunctions queueFunctions = new QueueFunctions();
+    TestInjector injector = new TestInjector(queueFunctions);
+    FunctionCatalog catalog = FunctionCatalog.builder()
+        .classes(DurableFunctions.class, QueueFunctions.class).injector(injector).build();
     assertThat(catalog.hasInstance(DurableFunctions.class)).isFalse();
     catalog.runActivity("Count", "1", "i");
     catalog.runActivity("Shout", "\"a\"", "i");
