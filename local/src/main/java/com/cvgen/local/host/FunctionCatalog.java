@@ -54,6 +54,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -354,8 +355,23 @@ public final class FunctionCatalog {
     private boolean constructorsOnly;
     private Supplier<String> rpcBaseUrl;
     private Supplier<String> taskHubName;
+    private Function<String, String> settings = Builder::environmentSetting;
 
     private Builder() {}
+
+    private static String environmentSetting(String name) {
+      String v = System.getenv(name);
+      return v != null ? v : System.getProperty(name);
+    }
+
+    /**
+     * Where {@code %NAME%} in a queue name is looked up (default: environment variables, then
+     * system properties), like the app settings of a function app.
+     */
+    public Builder settings(Function<String, String> lookup) {
+      this.settings = Objects.requireNonNull(lookup);
+      return this;
+    }
 
     /** Packages to scan (with sub-packages); {@link #DEFAULT_PACKAGE} when no package or class is given. */
     public Builder packages(String... names) {
@@ -406,7 +422,7 @@ public final class FunctionCatalog {
       List<Fn> fns = new ArrayList<>();
       CatalogRef ref = new CatalogRef();
       for (Class<?> type : types.stream().sorted(Comparator.comparing(Class::getName)).toList()) {
-        fns.addAll(new Definer(ref, problems, inj == null).define(type));
+        fns.addAll(new Definer(ref, problems, inj == null, settings).define(type));
       }
       checkUnique(fns, problems);
       if (!problems.isEmpty()) throw new FunctionDefinitionException(problems);
@@ -496,16 +512,35 @@ public final class FunctionCatalog {
 
   /** Checks one class's functions and builds their binders. */
   private static final class Definer {
+    private static final java.util.regex.Pattern SETTING = java.util.regex.Pattern.compile("%([^%]+)%");
+
     private final CatalogRef ref;
     private final List<String> problems;
+    private final boolean needsConstructor;
+    private final Function<String, String> settings;
     private final Gson gson = new Gson();
 
-    private final boolean needsConstructor;
-
-    Definer(CatalogRef ref, List<String> problems, boolean needsConstructor) {
+    Definer(CatalogRef ref, List<String> problems, boolean needsConstructor, Function<String, String> settings) {
       this.ref = ref;
       this.problems = problems;
       this.needsConstructor = needsConstructor;
+      this.settings = settings;
+    }
+
+    /** Replaces {@code %NAME%} with the app setting, as the Functions host does in binding names. */
+    private String resolve(String value, String where) {
+      java.util.regex.Matcher m = SETTING.matcher(value);
+      StringBuilder out = new StringBuilder();
+      while (m.find()) {
+        String v = settings.apply(m.group(1));
+        if (v == null) {
+          problems.add(where + ": app setting '" + m.group(1) + "' (in '" + value + "') is not set");
+          v = m.group();
+        }
+        m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(v));
+      }
+      m.appendTail(out);
+      return out.toString();
     }
 
     List<Fn> define(Class<?> type) {
@@ -620,7 +655,11 @@ public final class FunctionCatalog {
         case SERVICE_BUS_QUEUE -> {
           ServiceBusQueueTrigger sb = trigger.getAnnotation(ServiceBusQueueTrigger.class);
           queueName = sb.queueName();
-          if (queueName == null || queueName.isBlank()) problems.add(where + ": @ServiceBusQueueTrigger has no queueName");
+          if (queueName == null || queueName.isBlank()) {
+            problems.add(where + ": @ServiceBusQueueTrigger has no queueName");
+          } else {
+            queueName = resolve(queueName, where);
+          }
           if (sb.isSessionsEnabled()) problems.add(where + ": sessions are not supported by the embedded queue");
           if (trigger.getType().isPrimitive()) {
             problems.add(where + ": the queue message parameter cannot be a primitive "

@@ -3,8 +3,14 @@ package com.cvgen.local.host;
 import com.microsoft.azure.functions.ExecutionContext;
 import java.util.logging.Logger;
 
-/** The {@link ExecutionContext} of one invocation: a logger named after the function. */
+/**
+ * The {@link ExecutionContext} of one invocation. Its java.util.logging logger is {@code
+ * Function.<name>} (the Functions host's log category), so all function logs share the parent
+ * logger {@code Function}.
+ */
 final class InvocationContext implements ExecutionContext {
+  static final String LOGGER_PREFIX = "Function.";
+
   private final String functionName;
   private final String invocationId;
 
@@ -15,7 +21,7 @@ final class InvocationContext implements ExecutionContext {
 
   @Override
   public Logger getLogger() {
-    return Logger.getLogger(functionName);
+    return Logger.getLogger(LOGGER_PREFIX + functionName);
   }
 
   @Override

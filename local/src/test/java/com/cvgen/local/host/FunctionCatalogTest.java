@@ -159,7 +159,7 @@ class FunctionCatalogTest {
     @FunctionName("unknownBinding")
     public String run(
         @HttpTrigger(name = "req") HttpRequestMessage<Optional<String>> request,
-        @Deprecated String other) {
+        @com.microsoft.azure.functions.annotation.BlobInput(name = "blob", path = "c/{name}") String other) {
       return "";
     }
   }
@@ -258,7 +258,7 @@ class FunctionCatalogTest {
           assertThat(e.problems()).hasSize(8);
           assertThat(e.getMessage()).contains(
               NoTrigger.class.getName() + "#run: no trigger parameter",
-              UnknownBinding.class.getName() + "#run: parameter 2 (java.lang.String): @Deprecated is not supported",
+              UnknownBinding.class.getName() + "#run: parameter 2 (java.lang.String): @BlobInput is not supported",
               "@BindingName(\"CorrelationIdentifier\") is not supported for queue triggers; supported: "
                   + "ApplicationProperties, DeliveryCount, EnqueuedTimeUtc, MessageId, SequenceNumber, UserProperties",
               "parameter 3 (java.util.Date): @BindingName(\"DeliveryCount\") cannot be a java.util.Date",
@@ -267,6 +267,22 @@ class FunctionCatalogTest {
               "segment '{name}.{ext}' of route 'files/{name}.{ext}' mixes text and parameters",
               TwoTriggers.class.getName() + "#run: more than one trigger parameter");
         });
+  }
+
+  public static class SettingQueue {
+    @FunctionName("settingQueue")
+    public void run(@ServiceBusQueueTrigger(name = "m", queueName = "%JOB_QUEUE%-v2", connection = "c") String body) {}
+  }
+
+  @Test
+  void queueNamesResolveAppSettings() {
+    FunctionCatalog resolved = FunctionCatalog.builder().classes(SettingQueue.class).constructorsOnly()
+        .settings(Map.of("JOB_QUEUE", "cv-processing")::get).build();
+    assertThat(resolved.function("settingQueue").orElseThrow().queueName()).isEqualTo("cv-processing-v2");
+    assertThat(resolved.queueHandlers()).containsOnlyKeys("cv-processing-v2");
+    assertThatThrownBy(() -> FunctionCatalog.builder().classes(SettingQueue.class).constructorsOnly()
+        .settings(name -> null).build())
+        .hasMessageContaining("app setting 'JOB_QUEUE' (in '%JOB_QUEUE%-v2') is not set");
   }
 
   @Test

@@ -256,7 +256,7 @@ class HostServerTest {
     String[] ctx = get("/api/context").body().split(" ");
     assertThat(ctx[0]).isEqualTo("context");
     assertThat(UUID.fromString(ctx[1])).isNotNull();
-    assertThat(ctx[2]).isEqualTo("context");
+    assertThat(ctx[2]).isEqualTo("Function.context");
     assertThat(get("/api/context").body()).isNotEqualTo(String.join(" ", ctx));
   }
 
@@ -369,6 +369,16 @@ class HostServerTest {
       assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/index.html")).build(),
           HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
     }
+  }
+
+  @Test
+  void aTakenPortIsAClearError() {
+    HostServer second = HostServer.builder(FunctionCatalog.builder()
+        .classes(com.cvgen.local.host.testfunctions.HttpFunctions.class).constructorsOnly().build()).build();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> second.start(server.port()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("cannot start the HTTP server on 127.0.0.1:" + server.port());
+    assertThat(second.isRunning()).isFalse();
   }
 
   /** Sends bytes as they are (no client-side path normalization) and reads until the server closes. */
