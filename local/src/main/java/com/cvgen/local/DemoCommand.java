@@ -47,6 +47,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter w = spec.commandLine().getOut();
+    quietLogs();
     Path data = Files.createTempDirectory("cvgen-demo-");
     try {
       Settings settings = LocalSettings.load(null, data, Map.of(), Map.of());
@@ -94,6 +95,13 @@ final class DemoCommand implements Callable<Integer> {
     } finally {
       deleteTree(data);
     }
+  }
+
+  /** The functions log each job at INFO; the demo prints its own summary instead. */
+  private static void quietLogs() {
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    root.setLevel(java.util.logging.Level.WARNING);
+    for (java.util.logging.Handler h : root.getHandlers()) h.setLevel(java.util.logging.Level.WARNING);
   }
 
   /** One line per job: name, status, scores, and how long each step took. */

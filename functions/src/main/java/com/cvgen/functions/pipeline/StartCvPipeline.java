@@ -44,32 +44,43 @@ public final class StartCvPipeline {
     if (parsed.isEmpty()) return; // nothing a redelivery could fix
     JobQueue.JobMessage m = parsed.get();
     JobStore jobs = app.adapters().jobs();
-    Optional<Job> job = jobs.find(m.userId(), m.jobId());
-    if (job.isEmpty()) {
-      context.getLogger().warning("queue message for unknown job " + m.jobId() + ": dropped");
-      return;
-    }
-    if (job.get().status().isFinal()) return; // cancelled before it started
-    try (DurableTaskClient client = durable.getClient()) {
-      if (client.getInstanceMetadata(m.jobId(), false).isInstanceFound()) {
-        context.getLogger().info("job " + m.jobId() + " already started: duplicate message ignored");
+    try {
+      Optional<Job> job = jobs.find(m.userId(), m.jobId());
+      if (job.isEmpty()) {
+        context.getLogger().warning("queue message for unknown job " + m.jobId() + ": dropped");
         return;
       }
-      PipelineInput input = new PipelineInput(m.jobId(), m.userId(), job.get().language());
-      client.scheduleNewOrchestrationInstance(CvPipeline.NAME,
-          new NewOrchestrationInstanceOptions().setInstanceId(m.jobId()).setInput(input));
+      if (job.get().status().isFinal()) return; // cancelled before it started
+      try (DurableTaskClient client = durable.getClient()) {
+        if (client.getInstanceMetadata(m.jobId(), false).isInstanceFound()) {
+          context.getLogger().info("job " + m.jobId() + " already started: duplicate message ignored");
+          return;
+        }
+        PipelineInput input = new PipelineInput(m.jobId(), m.userId(), job.get().language());
+        client.scheduleNewOrchestrationInstance(CvPipeline.NAME,
+            new NewOrchestrationInstanceOptions().setInstanceId(m.jobId()).setInput(input));
+      }
     } catch (RuntimeException e) {
       if (alreadyExists(e)) {
         context.getLogger().info("job " + m.jobId() + " started concurrently: duplicate message ignored");
         return;
       }
-      Instant now = app.clock().instant();
-      String reason = "the job could not be started: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-          : e.getMessage());
-      jobs.update(m.userId(), m.jobId(), j -> j.withRetryCount(j.retryCount() + 1, now)
-          .withError(new Job.Error("start_failed", reason), now));
+      recordFailure(m, e, context);
       context.getLogger().log(Level.WARNING, "job " + m.jobId() + ": start failed, the queue will retry", e);
       throw e;
+    }
+  }
+
+  /** Keeps the reason on the job for the dead-letter handler; best effort (the store may be the problem). */
+  private void recordFailure(JobQueue.JobMessage m, RuntimeException e, ExecutionContext context) {
+    Instant now = app.clock().instant();
+    String reason = "the job could not be started: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+        : e.getMessage());
+    try {
+      app.adapters().jobs().update(m.userId(), m.jobId(), j -> j.withRetryCount(j.retryCount() + 1, now)
+          .withError(new Job.Error("start_failed", reason), now));
+    } catch (RuntimeException again) {
+      e.addSuppressed(again);
     }
   }
 

@@ -143,7 +143,7 @@ public final class EmbeddedHost implements AutoCloseable {
       return new EmbeddedHost(data, channel, lock, db, backend, queue, server,
           URI.create("http://" + (o.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : o.bindAddress()) + ":"
               + server.port() + "/"), catalog);
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       if (queue != null) queue.close();
       if (backend != null) backend.close();
       if (db != null) db.close();
