@@ -62,7 +62,7 @@ final class ApiHandler extends Handler.Abstract {
     try {
       segments = PathCodec.segments(rawPath.length() <= PREFIX.length() ? "" : rawPath.substring(PREFIX.length() + 1));
     } catch (IllegalArgumentException e) {
-      JsonErrors.write(response, callback, 400, "bad_request", "The request path is not valid");
+      JsonErrors.write(request, response, callback, 400, "bad_request", "The request path is not valid");
       return true;
     }
     HttpMethod method = method(request.getMethod());
@@ -81,10 +81,10 @@ final class ApiHandler extends Handler.Abstract {
     if (pathMatched) {
       response.getHeaders().put(HttpHeader.ALLOW,
           allowed.stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
-      JsonErrors.write(response, callback, 405, "method_not_allowed",
+      JsonErrors.write(request, response, callback, 405, "method_not_allowed",
           "Method " + request.getMethod() + " is not allowed here");
     } else {
-      JsonErrors.write(response, callback, 404, "not_found", "No function serves this path");
+      JsonErrors.write(request, response, callback, 404, "not_found", "No function serves this path");
     }
     return true;
   }
@@ -101,14 +101,14 @@ final class ApiHandler extends Handler.Abstract {
       Callback callback) {
     long declared = request.getLength();
     if (declared > maxRequestBytes) {
-      tooLarge(response, callback);
+      tooLarge(request, response, callback);
       return;
     }
     byte[] body;
     try (InputStream in = Content.Source.asInputStream(request)) {
       body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxRequestBytes + 1));
       if (body.length > maxRequestBytes) {
-        tooLarge(response, callback);
+        tooLarge(request, response, callback);
         return;
       }
     } catch (IOException e) {
@@ -154,8 +154,8 @@ final class ApiHandler extends Handler.Abstract {
     }
   }
 
-  private void tooLarge(Response response, Callback callback) {
-    JsonErrors.write(response, callback, 413, "payload_too_large",
+  private void tooLarge(Request request, Response response, Callback callback) {
+    JsonErrors.write(request, response, callback, 413, "payload_too_large",
         "The request body is larger than " + maxRequestBytes + " bytes");
   }
 

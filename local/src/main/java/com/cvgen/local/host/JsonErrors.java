@@ -26,7 +26,22 @@ final class JsonErrors extends ErrorHandler {
     return root.toString();
   }
 
-  /** Completes the exchange with a JSON error. */
+  /**
+   * Completes the exchange with a JSON error. When the request has a body the handler did not read,
+   * the connection is closed after the response (and the client told so), so that a keep-alive
+   * client never reuses a connection the server is about to drop.
+   */
+  static void write(Request request, Response response, Callback callback, int status, String code,
+      String message) {
+    if (hasBody(request)) response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    write(response, callback, status, code, message);
+  }
+
+  static boolean hasBody(Request request) {
+    return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+  }
+
+  /** Completes the exchange with a JSON error (the request body, if any, was read). */
   static void write(Response response, Callback callback, int status, String code, String message) {
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);

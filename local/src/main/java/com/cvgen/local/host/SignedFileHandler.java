@@ -43,18 +43,18 @@ final class SignedFileHandler extends Handler.Abstract {
     String method = request.getMethod();
     if (!method.equals("GET") && !method.equals("HEAD")) {
       response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
-      JsonErrors.write(response, callback, 405, "method_not_allowed", "Method " + method + " is not allowed here");
+      JsonErrors.write(request, response, callback, 405, "method_not_allowed", "Method " + method + " is not allowed here");
       return true;
     }
     List<String> segments;
     try {
       segments = PathCodec.segments(rawPath.substring(PREFIX.length()));
     } catch (IllegalArgumentException e) {
-      JsonErrors.write(response, callback, 400, "bad_request", "The request path is not valid");
+      JsonErrors.write(request, response, callback, 400, "bad_request", "The request path is not valid");
       return true;
     }
     if (segments.size() < 2 || segments.stream().anyMatch(String::isEmpty)) {
-      JsonErrors.write(response, callback, 404, "not_found", "No such file");
+      JsonErrors.write(request, response, callback, 404, "not_found", "No such file");
       return true;
     }
     String container = segments.get(0);
@@ -63,37 +63,37 @@ final class SignedFileHandler extends Handler.Abstract {
     try {
       query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
     } catch (RuntimeException e) {
-      JsonErrors.write(response, callback, 403, "invalid_link", "The download link is not valid");
+      JsonErrors.write(request, response, callback, 403, "invalid_link", "The download link is not valid");
       return true;
     }
     switch (links.verify(container, name, query.getValue("exp"), query.getValue("sig"))) {
       case INVALID -> {
-        JsonErrors.write(response, callback, 403, "invalid_link", "The download link is not valid");
+        JsonErrors.write(request, response, callback, 403, "invalid_link", "The download link is not valid");
         return true;
       }
       case EXPIRED -> {
-        JsonErrors.write(response, callback, 403, "link_expired", "The download link has expired");
+        JsonErrors.write(request, response, callback, 403, "link_expired", "The download link has expired");
         return true;
       }
-      case VALID -> serve(container, name, segments.get(segments.size() - 1), method.equals("HEAD"), response,
-          callback);
+      case VALID -> serve(request, container, name, segments.get(segments.size() - 1), response, callback);
     }
     return true;
   }
 
-  private void serve(String container, String name, String fileName, boolean head, Response response,
+  private void serve(Request request, String container, String name, String fileName, Response response,
       Callback callback) {
+    boolean head = request.getMethod().equals("HEAD");
     InputStream in;
     String contentType;
     try {
       contentType = blobs.contentType(container, name);
       in = blobs.open(container, name);
     } catch (NoSuchFileException | IllegalArgumentException e) {
-      JsonErrors.write(response, callback, 404, "not_found", "The file does not exist (any more)");
+      JsonErrors.write(request, response, callback, 404, "not_found", "The file does not exist (any more)");
       return;
     } catch (IOException e) {
       LOG.error("Cannot read blob {}/{}", container, name, e);
-      JsonErrors.write(response, callback, 500, "internal_error", "The file could not be read");
+      JsonErrors.write(request, response, callback, 500, "internal_error", "The file could not be read");
       return;
     }
     response.setStatus(200);

@@ -167,6 +167,18 @@ class HostServerTest {
   }
 
   @Test
+  void anErrorSentBeforeTheBodyWasReadClosesTheConnection() throws Exception {
+    String response = raw("POST /api/hello HTTP/1.1\r\nHost: localhost\r\nContent-Length: 3\r\n\r\nabc");
+    assertThat(response).startsWith("HTTP/1.1 405").containsIgnoringCase("connection: close");
+    // a keep-alive client goes on working on a fresh connection
+    for (int i = 0; i < 20; i++) {
+      assertThat(send("POST", "/api/hello", "body " + i).statusCode()).isEqualTo(405);
+      assertThat(send("POST", "/api/nowhere", "body " + i).statusCode()).isEqualTo(404);
+    }
+    assertThat(get("/api/hello").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aThrowingFunctionGivesA500WithoutDetails() throws Exception {
     HttpResponse<String> r = get("/api/boom");
     assertError(r, 500, "internal_error");
