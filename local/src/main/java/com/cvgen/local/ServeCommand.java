@@ -58,6 +58,8 @@ final class ServeCommand implements Callable<Integer> {
     out.println("  API: " + host.baseUri() + "api/  health: " + host.baseUri() + "api/health/ready");
     out.println("  token: ./cvgen token --user NAME" + (data.equals(defaultDataDir()) ? "" : " --data " + data));
     out.flush();
+    // after the host answers: the first upload then does not pay for loading these
+    Thread.ofPlatform().daemon().name("warm-up").priority(Thread.MIN_PRIORITY).start(ServeCommand::warmUp);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       host.close();
@@ -65,6 +67,22 @@ final class ServeCommand implements Callable<Integer> {
     }, "cvgen-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Loads the heavy parts of core (schemas, the skill vocabulary, PDF and Word libraries) on a
+   * second core while the host starts, so the first upload does not pay for them.
+   */
+  static void warmUp() {
+    try {
+      com.cvgen.core.json.SchemaValidator.RESUME.getClass();
+      com.cvgen.core.jobs.JobProfileReader.JOB_SCHEMA.getClass();
+      com.cvgen.core.skills.SkillVocabulary.defaults();
+      new org.apache.poi.xwpf.usermodel.XWPFDocument().close();
+      new org.apache.pdfbox.pdmodel.PDDocument().close();
+    } catch (Exception | LinkageError e) {
+      // only a warm-up: the real use reports any problem
+    }
   }
 
   /** The launcher's project folder (cvgen.home), else the working directory. */

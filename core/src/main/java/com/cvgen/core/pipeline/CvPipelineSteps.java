@@ -110,16 +110,19 @@ public final class CvPipelineSteps {
       if (cached.isEmpty()) cache.put(key, resume);
       String lang = ref.language() != null ? ref.language() : LocalCvProcessor.languageOf(resume).code();
       writeJson(OutputNames.CV_DATA, ref, resume);
-      boolean withJob = false;
+      String profileBlob = null;
       Optional<String> upload = jobProfileUpload(ref.jobId());
       if (upload.isPresent()) {
         JobProfile profile = jobReader.read(blobs.read(BlobStore.UPLOADS, upload.get()), upload.get());
-        writeJson(OutputNames.JOB_PROFILE, ref, profile);
-        withJob = true;
+        profileBlob = writeJson(OutputNames.JOB_PROFILE, ref, profile);
       }
       String note = cached.isPresent() ? "cache hit" : "cache miss";
-      return new Result(new Outcome(outputName(ref.jobId(), OutputNames.CV_DATA), null, lang, withJob), note,
-          OutputNames.CV_DATA, j -> j.withLanguage(lang, now()));
+      String profileName = profileBlob;
+      return new Result(new Outcome(outputName(ref.jobId(), OutputNames.CV_DATA), null, lang, profileBlob != null),
+          note, OutputNames.CV_DATA, j -> {
+            Job next = j.withLanguage(lang, now());
+            return profileName == null ? next : next.withOutput(OutputNames.JOB_PROFILE, profileName, now());
+          });
     });
   }
 

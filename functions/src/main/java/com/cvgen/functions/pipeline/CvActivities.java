@@ -1,7 +1,6 @@
 package com.cvgen.functions.pipeline;
 
 import com.cvgen.core.model.Job;
-import com.cvgen.core.pipeline.CvPipelineSteps;
 import com.cvgen.core.pipeline.CvPipelineSteps.Outcome;
 import com.cvgen.core.pipeline.CvPipelineSteps.Ref;
 import com.cvgen.core.pipeline.CvPipelineSteps.StepFailure;
@@ -25,47 +24,47 @@ public final class CvActivities {
   public static final String DASHBOARD = "BuildDashboard";
   public static final String COMPLETE = "CompleteJob";
 
-  private final CvPipelineSteps steps;
+  private final Composition app;
 
   public CvActivities(Composition app) {
-    this.steps = app.steps();
+    this.app = app;
   }
 
   @FunctionName(EXTRACT)
   public StepResult extractCv(@DurableActivityTrigger(name = "input") StepInput input) {
-    return result(steps.extract(ref(input)));
+    return result(app.steps().extract(ref(input)));
   }
 
   @FunctionName(RENDER_CV)
   public StepResult renderCvDocx(@DurableActivityTrigger(name = "input") StepInput input) {
-    return result(steps.renderCv(ref(input)));
+    return result(app.steps().renderCv(ref(input)));
   }
 
   @FunctionName(FEEDBACK)
   public StepResult analyzeFeedback(@DurableActivityTrigger(name = "input") StepInput input) {
-    return result(steps.feedback(ref(input)));
+    return result(app.steps().feedback(ref(input)));
   }
 
   @FunctionName(MATCH)
   public StepResult matchJobProfile(@DurableActivityTrigger(name = "input") StepInput input) {
-    return result(steps.match(ref(input)));
+    return result(app.steps().match(ref(input)));
   }
 
   @FunctionName(OFFER)
   public StepResult renderOffer(@DurableActivityTrigger(name = "input") StepInput input) {
-    return result(steps.offer(ref(input)));
+    return result(app.steps().offer(ref(input)));
   }
 
   @FunctionName(DASHBOARD)
   public StepResult buildDashboard(@DurableActivityTrigger(name = "input") StepInput input) {
-    return result(steps.dashboard(ref(input)));
+    return result(app.steps().dashboard(ref(input)));
   }
 
   @FunctionName(COMPLETE)
   public CompleteResult completeJob(@DurableActivityTrigger(name = "input") CompleteInput input) {
     List<StepFailure> failures = input.failures == null ? List.of()
         : input.failures.stream().map(f -> new StepFailure(f.step, f.message)).toList();
-    Job job = steps.complete(ref(input.job), failures);
+    Job job = app.steps().complete(ref(input.job), failures);
     return new CompleteResult(job.status().id());
   }
 

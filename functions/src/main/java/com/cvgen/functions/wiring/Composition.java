@@ -61,8 +61,7 @@ public final class Composition {
   private final Adapters adapters;
   private final BearerAuth auth;
   private final PdfLimits limits;
-  private final JobIntake intake;
-  private final CvPipelineSteps steps;
+  private volatile Services services;
   private final Duration linkTtl;
   private final String taskHub;
 
@@ -75,13 +74,6 @@ public final class Composition {
     int maxPages = settings.getInt(Settings.MAX_PAGES, 20, 1, 200);
     PdfLimits d = PdfLimits.DEFAULT;
     this.limits = new PdfLimits(maxBytes, maxPages, d.timeBudget(), d.maxMemoryBytes(), d.maxContentBytes());
-    SkillVocabulary vocabulary = SkillVocabulary.defaults();
-    CvExtractor extractor = new CvExtractor(limits, new OfflineCvStructurer());
-    JobProfileReader jobReader = new JobProfileReader(vocabulary, extractor);
-    this.intake = new JobIntake(adapters.blobs(), adapters.jobs(), adapters.profiles(), adapters.queue(), extractor,
-        jobReader, limits, clock);
-    this.steps = new CvPipelineSteps(adapters.blobs(), adapters.jobs(), adapters.cache(), extractor, jobReader,
-        vocabulary, clock);
     this.linkTtl = settings.getDuration(Settings.LINK_TTL, Duration.ofHours(1));
     if (linkTtl.compareTo(Duration.ofHours(1)) > 0) {
       throw new Settings.ConfigurationException("the setting " + Settings.LINK_TTL + " may be at most one hour");
@@ -147,11 +139,32 @@ public final class Composition {
   }
 
   public JobIntake intake() {
-    return intake;
+    return services().intake();
   }
 
   public CvPipelineSteps steps() {
-    return steps;
+    return services().steps();
+  }
+
+  /** The domain services, made on first use: loading vocabularies and schemas need not delay a host's start. */
+  private record Services(JobIntake intake, CvPipelineSteps steps) {}
+
+  private Services services() {
+    Services s = services;
+    if (s != null) return s;
+    synchronized (this) {
+      if (services == null) {
+        SkillVocabulary vocabulary = SkillVocabulary.defaults();
+        CvExtractor extractor = new CvExtractor(limits, new OfflineCvStructurer());
+        JobProfileReader jobReader = new JobProfileReader(vocabulary, extractor);
+        services = new Services(
+            new JobIntake(adapters.blobs(), adapters.jobs(), adapters.profiles(), adapters.queue(), extractor,
+                jobReader, limits, clock),
+            new CvPipelineSteps(adapters.blobs(), adapters.jobs(), adapters.cache(), extractor, jobReader, vocabulary,
+                clock));
+      }
+      return services;
+    }
   }
 
   public Duration linkTtl() {

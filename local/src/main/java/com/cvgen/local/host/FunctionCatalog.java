@@ -440,6 +440,11 @@ public final class FunctionCatalog {
           .enableClassInfo().enableMethodInfo().enableAnnotationInfo()
           .ignoreClassVisibility()
           .acceptPackages(pkgs.toArray(String[]::new))
+          // only the jars and folders that hold these packages: the host starts in far less time
+          .acceptClasspathElementsContainingResourcePath(
+              pkgs.stream().map(p -> p.replace('.', '/') + "/*").toArray(String[]::new))
+          .disableNestedJarScanning()
+          .disableModuleScanning()
           .scan()) {
         List<Class<?>> out = new ArrayList<>();
         for (ClassInfo ci : scan.getClassesWithMethodAnnotation(FunctionName.class.getName())) {
