@@ -70,18 +70,27 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * Loads the heavy parts of core (schemas, the skill vocabulary, PDF and Word libraries) on a
-   * second core while the host starts, so the first upload does not pay for them.
+   * Warms the JIT in the background once the host listens: the bundled samples go through the
+   * domain code a few times in this thread (extraction, Word, feedback, match, offer, dashboard, to
+   * a temporary folder), so the first real jobs do not run in the interpreter. Nothing is stored.
    */
   static void warmUp() {
+    Path tmp = null;
     try {
-      com.cvgen.core.json.SchemaValidator.RESUME.getClass();
-      com.cvgen.core.jobs.JobProfileReader.JOB_SCHEMA.getClass();
-      com.cvgen.core.skills.SkillVocabulary.defaults();
-      new org.apache.poi.xwpf.usermodel.XWPFDocument().close();
-      new org.apache.pdfbox.pdmodel.PDDocument().close();
+      tmp = java.nio.file.Files.createTempDirectory("cvgen-warm-up-");
+      com.cvgen.core.pipeline.LocalCvProcessor processor = new com.cvgen.core.pipeline.LocalCvProcessor();
+      com.cvgen.core.jobs.JobProfileReader jobs = new com.cvgen.core.jobs.JobProfileReader();
+      DemoCommand.Sample sample = DemoCommand.SAMPLES.get(0);
+      var job = jobs.read(DemoCommand.sample(sample.job()), sample.job());
+      processor.process(DemoCommand.sample(sample.cv() + ".pdf"), job, null, tmp.resolve(sample.cv()));
     } catch (Exception | LinkageError e) {
-      // only a warm-up: the real use reports any problem
+      // only a warm-up: real jobs report any problem themselves
+    } finally {
+      try {
+        if (tmp != null) DemoCommand.deleteTree(tmp);
+      } catch (java.io.IOException e) {
+        // a temporary folder left behind
+      }
     }
   }
 

@@ -50,17 +50,19 @@ public final class JobIntake {
   private final JobStore jobs;
   private final JobProfileStore profiles;
   private final JobQueue queue;
+  private final ExtractionCache cache;
   private final CvExtractor extractor;
   private final JobProfileReader jobReader;
   private final PdfLimits limits;
   private final Clock clock;
 
-  public JobIntake(BlobStore blobs, JobStore jobs, JobProfileStore profiles, JobQueue queue, CvExtractor extractor,
-      JobProfileReader jobReader, PdfLimits limits, Clock clock) {
+  public JobIntake(BlobStore blobs, JobStore jobs, JobProfileStore profiles, JobQueue queue, ExtractionCache cache,
+      CvExtractor extractor, JobProfileReader jobReader, PdfLimits limits, Clock clock) {
     this.blobs = blobs;
     this.jobs = jobs;
     this.profiles = profiles;
     this.queue = queue;
+    this.cache = cache;
     this.extractor = extractor;
     this.jobReader = jobReader;
     this.limits = limits;
@@ -81,7 +83,9 @@ public final class JobIntake {
     String lang = language(language);
     if (cv == null || cv.length == 0) throw new CvInputException(Code.EMPTY_FILE, "the CV file is empty");
     limits.checkFileSize(cv.length);
-    extractor.readText(cv); // PDF by content, pages, encryption, text layer: fails here, before storing
+    // PDF by content, pages, encryption, text layer: fails here, before storing. A PDF whose
+    // extraction is cached was read in full before: the same bytes need no second check.
+    if (cache.get(ExtractionCache.key(cv, extractor.structurerId(), lang)).isEmpty()) extractor.readText(cv);
     StoredProfile profile = jobProfile == null ? null : profile(userId, jobProfile);
 
     String jobId = UUID.randomUUID().toString();

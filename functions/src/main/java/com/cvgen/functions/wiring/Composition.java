@@ -158,8 +158,8 @@ public final class Composition {
         CvExtractor extractor = new CvExtractor(limits, new OfflineCvStructurer());
         JobProfileReader jobReader = new JobProfileReader(vocabulary, extractor);
         services = new Services(
-            new JobIntake(adapters.blobs(), adapters.jobs(), adapters.profiles(), adapters.queue(), extractor,
-                jobReader, limits, clock),
+            new JobIntake(adapters.blobs(), adapters.jobs(), adapters.profiles(), adapters.queue(), adapters.cache(),
+                extractor, jobReader, limits, clock),
             new CvPipelineSteps(adapters.blobs(), adapters.jobs(), adapters.cache(), extractor, jobReader, vocabulary,
                 clock));
       }

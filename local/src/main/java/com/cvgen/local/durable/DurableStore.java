@@ -519,19 +519,23 @@ final class DurableStore {
 
   // ---- activities ------------------------------------------------------------------------
 
-  /** Work items created after {@code afterSeq}, oldest first. */
-  List<WorkItem> activities(long afterSeq, int limit) {
+  /**
+   * Up to {@code limit} work items not in {@code exclude} (those already dispatched), the oldest
+   * orchestration's first: jobs finish in the order they came instead of all at once at the end.
+   */
+  List<WorkItem> activities(java.util.Set<Long> exclude, int limit) {
     return read(
         c -> {
           List<WorkItem> items = new ArrayList<>();
           try (PreparedStatement s =
               c.prepareStatement(
-                  "SELECT seq, instance_id, execution_id, task_id, name, input FROM durable_activities"
-                      + " WHERE seq > ? ORDER BY seq LIMIT ?")) {
-            s.setLong(1, afterSeq);
-            s.setInt(2, limit);
+                  "SELECT a.seq, a.instance_id, a.execution_id, a.task_id, a.name, a.input"
+                      + " FROM durable_activities a LEFT JOIN durable_instances i ON i.instance_id = a.instance_id"
+                      + " ORDER BY i.created_at, a.seq LIMIT ?")) {
+            s.setInt(1, limit + exclude.size());
             try (ResultSet r = s.executeQuery()) {
-              while (r.next()) {
+              while (r.next() && items.size() < limit) {
+                if (exclude.contains(r.getLong(1))) continue;
                 items.add(
                     new WorkItem(
                         r.getLong(1), r.getString(2), r.getString(3), r.getInt(4), r.getString(5), r.getString(6)));

@@ -102,6 +102,8 @@ public final class EmbeddedDurableBackend implements AutoCloseable {
 
   // activity dispatch: the work items are in the database, at most activityConcurrency in flight
   private final AtomicInteger activitiesInFlight = new AtomicInteger();
+  /** Work items handed to the activity pool and not finished (their rows still exist meanwhile). */
+  private final java.util.Set<Long> dispatched = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final ReentrantLock dispatchLock = new ReentrantLock();
   private final Condition dispatchWake = dispatchLock.newCondition();
   private boolean dispatchSignal;
@@ -643,24 +645,24 @@ public final class EmbeddedDurableBackend implements AutoCloseable {
    * one is exactly what has not been dispatched yet.
    */
   private void dispatchLoop() {
-    long watermark = 0;
     while (!closing) {
       int free = options.activityConcurrency() - activitiesInFlight.get();
       if (free > 0) {
         List<WorkItem> items = List.of();
         try {
-          items = store.activities(watermark, free);
+          items = store.activities(dispatched, free);
         } catch (RuntimeException e) {
           if (closing) return;
           log.warn("cannot read the activity work items; retrying", e);
         }
         for (WorkItem item : items) {
-          watermark = item.seq();
+          dispatched.add(item.seq());
           activitiesInFlight.incrementAndGet();
           try {
             activityPool.execute(() -> runActivity(item));
           } catch (RejectedExecutionException e) {
             activitiesInFlight.decrementAndGet();
+            dispatched.remove(item.seq());
             return; // closing
           }
         }
@@ -713,6 +715,8 @@ public final class EmbeddedDurableBackend implements AutoCloseable {
       }
       commitCompletion(item, result);
     } finally {
+      // after the completion's commit deleted the work item, so it is not dispatched again
+      dispatched.remove(item.seq());
       activitiesInFlight.decrementAndGet();
       wakeDispatcher();
     }

@@ -34,7 +34,11 @@ class DurableStoreTest {
 
   /** Runs a first episode by hand that schedules activity #0; returns its work item. */
   private WorkItem scheduleOne(String id) {
-    assertThat(store.create(id, "orch", "1", 1_000)).isEqualTo(DurableStore.StartResult.CREATED);
+    return scheduleOne(id, 1_000);
+  }
+
+  private WorkItem scheduleOne(String id, long createdAt) {
+    assertThat(store.create(id, "orch", "1", createdAt)).isEqualTo(DurableStore.StartResult.CREATED);
     Episode ep = store.episode(id);
     assertThat(ep.inbox()).hasSize(1).allSatisfy(e -> assertThat(e.hasExecutionStarted()).isTrue());
     String exec = ep.instance().executionId();
@@ -54,7 +58,21 @@ class DurableStoreTest {
                 null,
                 2_000));
     assertThat(ok).isTrue();
-    return store.activities(0, 10).get(0);
+    return store.activities(java.util.Set.of(), 10).stream().filter(i -> i.instanceId().equals(id)).findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void workOfTheOldestOrchestrationComesFirstAndDispatchedWorkIsSkipped() {
+    WorkItem late = scheduleOne("b-started-later", 5_000);
+    WorkItem early = scheduleOne("a-started-first", 1_000);
+    assertThat(late.seq()).isLessThan(early.seq());
+    assertThat(store.activities(java.util.Set.of(), 10)).extracting(WorkItem::instanceId)
+        .containsExactly("a-started-first", "b-started-later");
+    assertThat(store.activities(java.util.Set.of(early.seq()), 10)).extracting(WorkItem::instanceId)
+        .containsExactly("b-started-later");
+    assertThat(store.activities(java.util.Set.of(), 1)).extracting(WorkItem::instanceId)
+        .containsExactly("a-started-first");
   }
 
   @Test
