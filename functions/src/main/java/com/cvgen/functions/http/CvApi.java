@@ -115,11 +115,7 @@ public final class CvApi {
       @HttpTrigger(name = "req", methods = {HttpMethod.GET}, route = "v1/cv/status/{jobId}",
           authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
       @BindingName("jobId") String jobId) {
-    return authenticated(request, user -> {
-      Optional<Job> job = find(user, jobId);
-      if (job.isEmpty()) return ApiResponses.notFound(request, "there is no job " + safe(jobId));
-      return ApiResponses.json(request, HttpStatus.OK, JobViews.status(job.get()));
-    });
+    return withJob(request, jobId, (user, job) -> ApiResponses.json(request, HttpStatus.OK, JobViews.status(job)));
   }
 
   @FunctionName("GetCvDownloads")
@@ -127,13 +123,11 @@ public final class CvApi {
       @HttpTrigger(name = "req", methods = {HttpMethod.GET}, route = "v1/cv/download/{jobId}",
           authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
       @BindingName("jobId") String jobId) {
-    return authenticated(request, user -> {
-      Optional<Job> job = find(user, jobId);
-      if (job.isEmpty()) return ApiResponses.notFound(request, "there is no job " + safe(jobId));
-      Map<String, String> outputs = job.get().outputs();
+    return withJob(request, jobId, (user, job) -> {
+      Map<String, String> outputs = job.outputs();
       if (outputs.isEmpty()) {
         return ApiResponses.error(request, HttpStatus.CONFLICT, "no_outputs",
-            "the job has no outputs yet (status: " + job.get().status().id() + ")");
+            "the job has no outputs yet (status: " + job.status().id() + ")");
       }
       String wanted = request.getQueryParameters().get("file");
       if (wanted != null) {
@@ -158,7 +152,7 @@ public final class CvApi {
       }
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("jobId", jobId);
-      body.put("status", job.get().status().id());
+      body.put("status", job.status().id());
       body.put("expiresAt", String.valueOf(expires));
       body.put("files", files);
       return ApiResponses.json(request, HttpStatus.OK, body);
@@ -172,12 +166,10 @@ public final class CvApi {
       @BindingName("jobId") String jobId,
       @DurableClientInput(name = "durableContext") DurableClientContext durable,
       ExecutionContext context) {
-    return authenticated(request, user -> {
-      Optional<Job> job = find(user, jobId);
-      if (job.isEmpty()) return ApiResponses.notFound(request, "there is no job " + safe(jobId));
-      if (job.get().status() == JobStatus.COMPLETED || job.get().status() == JobStatus.FAILED) {
+    return withJob(request, jobId, (user, job) -> {
+      if (job.status() == JobStatus.COMPLETED || job.status() == JobStatus.FAILED) {
         return ApiResponses.error(request, HttpStatus.CONFLICT, "already_finished",
-            "the job has already " + (job.get().status() == JobStatus.COMPLETED ? "completed" : "failed"));
+            "the job has already " + (job.status() == JobStatus.COMPLETED ? "completed" : "failed"));
       }
       JobStore jobs = app.adapters().jobs();
       Instant now = app.clock().instant();
@@ -225,9 +217,15 @@ public final class CvApi {
     });
   }
 
-  private Optional<Job> find(Principal user, String jobId) {
-    if (jobId == null || !JOB_ID.matcher(jobId).matches()) return Optional.empty();
-    return app.adapters().jobs().find(user.subject(), jobId);
+  /** Runs {@code handler} with the caller's job, or answers 404 (also for another user's job). */
+  private HttpResponseMessage withJob(HttpRequestMessage<?> request, String jobId,
+      java.util.function.BiFunction<Principal, Job, HttpResponseMessage> handler) {
+    return authenticated(request, user -> {
+      Optional<Job> job = jobId == null || !JOB_ID.matcher(jobId).matches() ? Optional.empty()
+          : app.adapters().jobs().find(user.subject(), jobId);
+      if (job.isEmpty()) return ApiResponses.notFound(request, "there is no job " + safe(jobId));
+      return handler.apply(user, job.get());
+    });
   }
 
   static String safe(String s) {

@@ -77,7 +77,7 @@ import org.slf4j.LoggerFactory;
  * ExecutionContext}. Anything else fails {@link Builder#build()} with a {@link
  * FunctionDefinitionException} naming the method and parameter.
  */
-public final class FunctionCatalog {
+public final class FunctionCatalog implements com.cvgen.local.durable.DurableFunctions {
   /** Where the app's functions live. */
   public static final String DEFAULT_PACKAGE = "com.cvgen.functions";
 
@@ -140,6 +140,7 @@ public final class FunctionCatalog {
 
   // ------------------------------------------------------------------------------ durable backend
 
+  @Override
   public boolean hasOrchestrator(String name) {
     return name != null && orchestrators.containsKey(name);
   }
@@ -149,6 +150,7 @@ public final class FunctionCatalog {
    * runtime exception or error it throws comes out unchanged (the SDK's {@code
    * OrchestratorBlockedException} must pass through); a checked one is wrapped.
    */
+  @Override
   public Object runOrchestrator(String name, TaskOrchestrationContext ctx) {
     Fn fn = orchestrators.get(name);
     if (fn == null) throw new IllegalArgumentException("no orchestrator function named " + name);
@@ -163,6 +165,7 @@ public final class FunctionCatalog {
     }
   }
 
+  @Override
   public boolean hasActivity(String name) {
     return name != null && activities.containsKey(name);
   }
@@ -173,6 +176,7 @@ public final class FunctionCatalog {
    * string literal, else the raw JSON); the result becomes JSON with Gson (null stays null). The
    * activity's own exception comes out unwrapped.
    */
+  @Override
   public String runActivity(String name, String inputJson, String instanceId) throws Exception {
     Fn fn = activities.get(name);
     if (fn == null) throw new IllegalArgumentException("no activity function named " + name);

@@ -10,7 +10,6 @@ import com.cvgen.functions.wiring.Composition;
 import com.cvgen.functions.wiring.Settings;
 import com.cvgen.local.db.Database;
 import com.cvgen.local.durable.BackendStats;
-import com.cvgen.local.durable.DurableFunctions;
 import com.cvgen.local.durable.DurableOptions;
 import com.cvgen.local.durable.EmbeddedDurableBackend;
 import com.cvgen.local.host.FunctionCatalog;
@@ -20,7 +19,6 @@ import com.cvgen.local.queue.QueueOptions;
 import com.cvgen.local.store.SqliteExtractionCache;
 import com.cvgen.local.store.SqliteJobProfileStore;
 import com.cvgen.local.store.SqliteJobStore;
-import com.microsoft.durabletask.TaskOrchestrationContext;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
@@ -35,6 +33,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
@@ -114,14 +113,15 @@ public final class EmbeddedHost implements AutoCloseable {
       Composition app = new Composition(settings, clock, adapters, Composition.tokenVerifier(settings, clock));
       Composition.install(app);
 
-      BackendRef backendRef = new BackendRef();
+      // the catalog hands functions a client of the backend, which needs the catalog to start
+      AtomicReference<EmbeddedDurableBackend> backendRef = new AtomicReference<>();
       FunctionCatalog catalog = FunctionCatalog.builder()
           .packages("com.cvgen.functions")
-          .durableClient(() -> backendRef.get().rpcBaseUrl(), app::taskHub)
+          .durableClient(() -> started(backendRef.get()).rpcBaseUrl(), app::taskHub)
           .build();
       int cores = Runtime.getRuntime().availableProcessors();
       int activities = settings.getInt(Settings.ACTIVITY_CONCURRENCY, cores, 1, 256);
-      backend = new EmbeddedDurableBackend(db, durableFunctions(catalog),
+      backend = new EmbeddedDurableBackend(db, catalog,
           new DurableOptions(app.taskHub(), activities, Math.max(2, Math.min(4, cores))));
       backendRef.set(backend);
       backend.start();
@@ -134,7 +134,7 @@ public final class EmbeddedHost implements AutoCloseable {
           .staticDir(o.staticDir())
           .signedFiles(blobs, new SignedLinks(linkSecret, URI.create("http://localhost/"), clock))
           .maxRequestBytes(app.limits().maxBytes() + 2L * 1024 * 1024)
-          .mount("/_host", new HostStatsHandler(backendRef::get, queueRef::get))
+          .mount("/_host", new HostStatsHandler(() -> started(backendRef.get()), queueRef::get))
           .build()
           .start(o.port());
       URI base = URI.create(settings.get(Settings.PUBLIC_URL).orElse(
@@ -153,28 +153,9 @@ public final class EmbeddedHost implements AutoCloseable {
     }
   }
 
-  private static DurableFunctions durableFunctions(FunctionCatalog catalog) {
-    return new DurableFunctions() {
-      @Override
-      public boolean hasOrchestrator(String name) {
-        return catalog.hasOrchestrator(name);
-      }
-
-      @Override
-      public Object runOrchestrator(String name, TaskOrchestrationContext ctx) {
-        return catalog.runOrchestrator(name, ctx);
-      }
-
-      @Override
-      public boolean hasActivity(String name) {
-        return catalog.hasActivity(name);
-      }
-
-      @Override
-      public String runActivity(String name, String inputJson, String instanceId) throws Exception {
-        return catalog.runActivity(name, inputJson, instanceId);
-      }
-    };
+  private static EmbeddedDurableBackend started(EmbeddedDurableBackend b) {
+    if (b == null) throw new IllegalStateException("the durable backend is not started yet");
+    return b;
   }
 
   public URI baseUri() {
@@ -263,20 +244,6 @@ public final class EmbeddedHost implements AutoCloseable {
       SignedLinks l = links;
       if (l == null) throw new IllegalStateException("the host is not listening yet");
       return l.link(container, name, ttl);
-    }
-  }
-
-  private static final class BackendRef {
-    private volatile EmbeddedDurableBackend backend;
-
-    void set(EmbeddedDurableBackend b) {
-      this.backend = b;
-    }
-
-    EmbeddedDurableBackend get() {
-      EmbeddedDurableBackend b = backend;
-      if (b == null) throw new IllegalStateException("the durable backend is not started yet");
-      return b;
     }
   }
 }
