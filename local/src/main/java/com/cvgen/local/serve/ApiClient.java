@@ -89,6 +89,12 @@ public final class ApiClient {
     return get("api/v1/cv/jobs");
   }
 
+  /** POSTs a text body (JSON, plain text) with its content type. */
+  public Reply postText(String path, String contentType, String body) throws IOException {
+    return send(request(path).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+  }
+
   public Reply get(String path) throws IOException {
     return send(request(path).GET().build());
   }

@@ -148,6 +148,39 @@ class PipelineBehaviourTest {
     }
   }
 
+  @Test
+  void aSavedJobProfileIsListedAndReusedByItsIdButOnlyByItsOwner() throws Exception {
+    try (EmbeddedHost host = host(UnaryOperator.identity())) {
+      ApiClient ivy = client(host, "ivy");
+      String posting = "Senior Java Developer\nAcme GmbH, Berlin\n\nRequirements:\n- 5+ years of Java\n"
+          + "- Spring Boot and PostgreSQL\n- English (C1)\n\nNice to have:\n- Kubernetes\n";
+      ApiClient.Reply saved = ivy.postText("api/v1/job-profiles", "text/plain; charset=utf-8", posting);
+      assertThat(saved.status()).as(saved.text()).isEqualTo(201);
+      String id = saved.json().get("id").asText();
+      assertThat(saved.json().at("/profile/title").asText()).isNotBlank();
+      assertThat(ivy.get("api/v1/job-profiles").json().get("profiles")).hasSize(1);
+      assertThat(ivy.get("api/v1/job-profiles/" + id).status()).isEqualTo(200);
+      ApiClient jim = client(host, "jim");
+      assertThat(jim.get("api/v1/job-profiles/" + id).status()).isEqualTo(404);
+      assertThat(jim.get("api/v1/job-profiles").json().get("profiles")).isEmpty();
+      Path cv = Corpus.devPdfs().get(6);
+      ApiClient.FilePart part = new ApiClient.FilePart("cv", "cv.pdf", "application/pdf", Files.readAllBytes(cv));
+      ApiClient.Reply foreign = jim.upload(part, null, Map.of("jobProfileId", id));
+      assertThat(foreign.status()).isEqualTo(400);
+      assertThat(foreign.json().at("/error/code").asText()).isEqualTo("unknown_job_profile");
+      ApiClient.Reply up = ivy.upload(part, null, Map.of("jobProfileId", id, "language", "de"));
+      assertThat(up.status()).as(up.text()).isEqualTo(202);
+      JsonNode s = ivy.awaitFinal(up.json().get("jobId").asText(), Duration.ofMinutes(2));
+      assertThat(s.get("status").asText()).as(s.toString()).isEqualTo("completed");
+      assertThat(s.get("language").asText()).isEqualTo("de");
+      assertThat(s.get("jobProfileId").asText()).isEqualTo(id);
+      assertThat(names(s.get("outputs"))).contains("match_result.json", "offer.docx", "job_profile.json");
+      ApiClient.Reply bad = ivy.postText("api/v1/job-profiles", "application/json", "{\"title\": 42}");
+      assertThat(bad.status()).isEqualTo(422);
+      assertThat(bad.json().at("/error/code").asText()).isEqualTo("invalid_job_profile");
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private EmbeddedHost host(UnaryOperator<Composition.Adapters> adapters) throws IOException {
