@@ -26,10 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Runs the bundled sample CVs (English, German, French; fictional people), each with a sample",
-        "job profile, through the product as a user would: it starts the embedded host (the Functions app",
-        "on this machine, no cloud, no key), mints a token, uploads over the HTTP API, follows each job",
-        "through the queue and the Durable orchestration, and downloads every output by its link."})
+    description = {"Runs the bundled sample CVs (English, German, French; fictional people), each with a sample job profile, through the product as a user would: it starts the embedded host (the Functions app on this machine, no cloud, no key), mints a token, uploads over the HTTP API, follows each job through the queue and the Durable orchestration, and downloads every output by its link."})
 final class DemoCommand implements Callable<Integer> {
   /** A bundled sample CV and the sample job it is matched against (local/src/main/resources/samples). */
   record Sample(String cv, String job) {}

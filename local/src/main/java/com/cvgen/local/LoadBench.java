@@ -29,9 +29,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "load", mixinStandardHelpOptions = true,
-    description = {"Load test against a running host (./cvgen serve): uploads N CVs, CONCURRENCY at a time, each",
-        "followed until it is final; prints the median and 95th percentile time from upload to",
-        "completion, jobs per second, errors (rejected uploads, failed jobs) and lost jobs (never final).",
+    description = {"Load test against a running host (./cvgen serve): uploads N CVs, CONCURRENCY at a time, each followed until it is final; prints the median and 95th percentile time from upload to completion, jobs per second, errors (rejected uploads, failed jobs) and lost jobs (never final).",
         "Example: ./cvgen serve & ./cvgen bench load --n 100 --concurrency 100"})
 final class LoadBench implements Callable<Integer> {
   @Option(names = "--url", paramLabel = "URL", description = "the host (default: http://127.0.0.1:7071/)")

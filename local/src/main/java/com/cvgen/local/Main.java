@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
     name = "cvgen",
     mixinStandardHelpOptions = true,
     version = "CV Generator 0.1.0",
-    description = {"Turns a CV (PDF) into JSON Resume data and documents, on one machine with no cloud:",
-        "in-process (extract, process) or through the Functions app on the embedded host (serve, demo)."},
+    description = "Turns a CV (PDF) into JSON Resume data and documents, on one machine with no cloud:"
+        + " in-process (extract, process) or through the Functions app on the embedded host (serve, demo).",
     subcommands = {ExtractCommand.class, ProcessCommand.class, DemoCommand.class, ServeCommand.class,
         TokenCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class},

@@ -15,10 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Runs the Functions app on this machine with no cloud: the HTTP API at /api (the same",
-        "function classes as in Azure), the embedded queue and Durable Task backend, blobs and job state",
-        "under the data directory, and static-web/ at / when present. Stop it with Ctrl+C.",
-        "Settings come from local.settings.json (Values) and the environment; see README.md."})
+    description = {"Runs the Functions app on this machine with no cloud: the HTTP API at /api (the same function classes as in Azure), the embedded queue and Durable Task backend, blobs and job state under the data directory, and static-web/ at / when present. Stop it with Ctrl+C.",
+        "Settings come from local.settings.json (Values) and the environment (see README.md)."})
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default: 7071, like Core Tools; 0 = any free port)")
   int port = 7071;

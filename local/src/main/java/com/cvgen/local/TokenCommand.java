@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "token", mixinStandardHelpOptions = true,
-    description = {"Mints a bearer token for the embedded host's API (HS256, signed with the local secret of",
-        "the data directory, or CVGEN_AUTH_SECRET when set). Prints the token on stdout.",
+    description = {"Mints a bearer token for the embedded host's API (HS256, signed with the local secret of"
+        + " the data directory, or CVGEN_AUTH_SECRET when set). Prints the token on stdout.",
         "Example: curl -H \"Authorization: Bearer $(./cvgen token --user alice)\" localhost:7071/api/v1/cv/jobs"})
 final class TokenCommand implements Callable<Integer> {
   @Option(names = "--user", required = true, paramLabel = "NAME",
