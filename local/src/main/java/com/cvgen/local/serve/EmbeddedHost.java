@@ -102,6 +102,7 @@ public final class EmbeddedHost implements AutoCloseable {
       db = Database.open(data);
       FileBlobStore blobs = new FileBlobStore(data.resolve("blobs"));
       SqliteJobStore jobs = new SqliteJobStore(db);
+      jobs.expire(clock.instant()); // jobs past their 30 days, as Cosmos DB's TTL would remove them
       QueueRef queueRef = new QueueRef();
       LinksRef links = new LinksRef();
       Map<String, Composition.HealthCheck> readiness = new LinkedHashMap<>();

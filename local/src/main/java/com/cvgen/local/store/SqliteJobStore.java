@@ -18,7 +18,7 @@ import java.util.function.UnaryOperator;
 /**
  * Job documents in the embedded database, keyed by (user, job) like the Cosmos DB container is
  * partitioned by user. An update reads, changes and writes in one transaction, so concurrent steps
- * never lose each other's changes. Jobs past their time to live are removed when listed.
+ * never lose each other's changes. Jobs past their time to live are removed by {@link #expire}.
  */
 public final class SqliteJobStore implements JobStore {
   private final Database db;
@@ -30,6 +30,7 @@ public final class SqliteJobStore implements JobStore {
           user_id TEXT NOT NULL,
           job_id TEXT NOT NULL,
           created_at TEXT NOT NULL,
+          expires_at INTEGER,
           doc TEXT NOT NULL,
           PRIMARY KEY (user_id, job_id))""",
         "CREATE INDEX IF NOT EXISTS jobs_by_user_created ON jobs(user_id, created_at DESC, job_id DESC)");
@@ -39,11 +40,12 @@ public final class SqliteJobStore implements JobStore {
   public void create(Job job) {
     db.tx(c -> {
       try (PreparedStatement s = c.prepareStatement(
-          "INSERT INTO jobs(user_id, job_id, created_at, doc) VALUES (?, ?, ?, ?)")) {
+          "INSERT INTO jobs(user_id, job_id, created_at, expires_at, doc) VALUES (?, ?, ?, ?, ?)")) {
         s.setString(1, job.userId());
         s.setString(2, job.jobId());
         s.setString(3, job.createdAt().toString());
-        s.setString(4, write(job));
+        setExpiry(s, 4, job);
+        s.setString(5, write(job));
         s.executeUpdate();
       } catch (SQLException e) {
         if (e.getMessage() != null && e.getMessage().contains("UNIQUE")) {
@@ -70,10 +72,12 @@ public final class SqliteJobStore implements JobStore {
       if (!next.jobId().equals(jobId) || !next.userId().equals(userId)) {
         throw new IllegalArgumentException("an update may not change a job's id or owner");
       }
-      try (PreparedStatement s = c.prepareStatement("UPDATE jobs SET doc = ? WHERE user_id = ? AND job_id = ?")) {
+      try (PreparedStatement s = c.prepareStatement(
+          "UPDATE jobs SET doc = ?, expires_at = ? WHERE user_id = ? AND job_id = ?")) {
         s.setString(1, write(next));
-        s.setString(2, userId);
-        s.setString(3, jobId);
+        setExpiry(s, 2, next);
+        s.setString(3, userId);
+        s.setString(4, jobId);
         s.executeUpdate();
       }
       return Optional.of(next);
@@ -111,28 +115,20 @@ public final class SqliteJobStore implements JobStore {
     });
   }
 
-  /** Deletes jobs whose time to live has passed; returns how many. */
+  /** Deletes jobs whose time to live (from their last change) has passed; returns how many. */
   public int expire(java.time.Instant now) {
     return db.tx(c -> {
-      List<String[]> gone = new ArrayList<>();
-      try (PreparedStatement s = c.prepareStatement("SELECT user_id, job_id, doc FROM jobs");
-          ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          Job j = parse(r.getString(3));
-          if (j.ttl() != null && j.updatedAt().plusSeconds(j.ttl()).isBefore(now)) {
-            gone.add(new String[] {r.getString(1), r.getString(2)});
-          }
-        }
+      try (PreparedStatement d = c.prepareStatement("DELETE FROM jobs WHERE expires_at < ?")) {
+        d.setLong(1, now.toEpochMilli());
+        return d.executeUpdate();
       }
-      try (PreparedStatement d = c.prepareStatement("DELETE FROM jobs WHERE user_id = ? AND job_id = ?")) {
-        for (String[] k : gone) {
-          d.setString(1, k[0]);
-          d.setString(2, k[1]);
-          d.executeUpdate();
-        }
-      }
-      return gone.size();
     });
+  }
+
+  /** Like Cosmos DB's per-item TTL: counted from the last write. */
+  private static void setExpiry(PreparedStatement s, int index, Job job) throws SQLException {
+    if (job.ttl() == null) s.setNull(index, java.sql.Types.INTEGER);
+    else s.setLong(index, job.updatedAt().plusSeconds(job.ttl()).toEpochMilli());
   }
 
   private static Optional<Job> read(java.sql.Connection c, String userId, String jobId) throws SQLException {
