@@ -1,0 +1,16 @@
+package com.cvgen.core.llm;
+
+/**
+ * A chat model that answers a {@link Prompt} with JSON conforming to the prompt's schema.
+ * Implementations retry transient failures themselves and must be safe to share between threads.
+ */
+@FunctionalInterface
+public interface LlmClient {
+  /**
+   * @throws LlmUnavailableException the model could not be reached or did not answer in time
+   *     (after the implementation's retries, or at once while its circuit breaker is open)
+   * @throws LlmAnswerException the model answered, but not with usable JSON (malformed, refused,
+   *     cut off, or outside the schema)
+   */
+  Completion complete(Prompt prompt);
+}
