@@ -1,6 +1,7 @@
 package com.cvgen.functions.azure.blob;
 
 import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.sas.BlobSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
@@ -56,8 +57,10 @@ public final class BlobSasLinks implements DownloadLinks {
     BlobNames.blob(name);
     if (ttl == null || ttl.isNegative() || ttl.isZero()) throw new IllegalArgumentException("ttl must be positive");
     Instant expires = clock.instant().plus(ttl).truncatedTo(ChronoUnit.SECONDS);
-    BlobClient blob = service.getBlobContainerClient(container).getBlobClient(name);
-    String url = blob.getBlobUrl();
+    BlobContainerClient c = service.getBlobContainerClient(container);
+    BlobClient blob = c.getBlobClient(name);
+    // the SDK's blob URL encodes '/' as %2F; valid names need no encoding, so keep the path readable
+    String url = c.getBlobContainerUrl() + "/" + name;
     BlobServiceSasSignatureValues values = new BlobServiceSasSignatureValues(expires.atOffset(ZoneOffset.UTC),
         new BlobSasPermission().setReadPermission(true))
         .setProtocol(url.startsWith("https:") ? SasProtocol.HTTPS_ONLY : SasProtocol.HTTPS_HTTP)
