@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -50,7 +51,7 @@ final class BlockUpload extends OutputStream {
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
     ensureOpen();
-    java.util.Objects.checkFromIndexSize(off, len, b.length);
+    Objects.checkFromIndexSize(off, len, b.length);
     while (len > 0) {
       if (filled == buffer.length) stage();
       int n = Math.min(len, buffer.length - filled);
@@ -76,11 +77,6 @@ final class BlockUpload extends OutputStream {
       if (filled > 0) stage();
       blob.commitBlockListWithResponse(new BlockBlobCommitBlockListOptions(blocks).setHeaders(headers), null, null);
     }
-  }
-
-  /** How many blocks have been staged so far (tests). */
-  int stagedBlocks() {
-    return blocks.size();
   }
 
   private void stage() {
