@@ -1,0 +1,170 @@
+package com.cvgen.functions.azure.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Azurite's Blob service on a free port of 127.0.0.1, in memory, for one test class:
+ *
+ * <pre>{@code
+ * static AzuriteServer azurite;
+ * @BeforeAll static void start() { azurite = AzuriteServer.start(); }
+ * @AfterAll static void stop() { azurite.close(); }
+ * }</pre>
+ *
+ * <p>The binary comes from {@code tools/test-servers} (the system property {@code
+ * test.servers.dir}, set by Surefire), which {@code ./cvgen test} installs with {@code npm ci}.
+ * When it is missing the test fails with that advice: it never skips.
+ */
+public final class AzuriteServer implements AutoCloseable {
+  /** Azurite's well-known development account and its public key. */
+  public static final String ACCOUNT = "devstoreaccount1";
+  public static final String ACCOUNT_KEY =
+      "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Process process;
+  private final Path log;
+  private final int port;
+
+  private AzuriteServer(Process process, Path log, int port) {
+    this.process = process;
+    this.log = log;
+    this.port = port;
+  }
+
+  /** Starts Azurite and waits until its port answers; fails with its output when it does not. */
+  public static AzuriteServer start() {
+    Path bin = binary();
+    IOException last = null;
+    for (int attempt = 1; attempt <= 2; attempt++) { // a second try if another process took the port
+      try {
+        return startOn(bin, freePort());
+      } catch (IOException e) {
+        last = e;
+      }
+    }
+    throw new IllegalStateException("Azurite did not start: " + last.getMessage(), last);
+  }
+
+  private static Path binary() {
+    String dir = System.getProperty("test.servers.dir");
+    if (dir == null || dir.isBlank()) {
+      throw new IllegalStateException("the system property test.servers.dir is not set (Surefire sets it to "
+          + "tools/test-servers); run the tests with ./cvgen test");
+    }
+    Path bin = Path.of(dir, "node_modules", ".bin", "azurite-blob");
+    if (!Files.isExecutable(bin)) {
+      throw new IllegalStateException("Azurite is not installed (" + bin + " is missing): run ./cvgen test, "
+          + "which installs the test servers with npm ci in tools/test-servers");
+    }
+    return bin;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static AzuriteServer startOn(Path bin, int port) throws IOException {
+    Path log = Files.createTempFile("azurite-", ".log");
+    List<String> command = List.of(bin.toString(), "--blobHost", "127.0.0.1", "--blobPort", Integer.toString(port),
+        "--skipApiVersionCheck", "--disableTelemetry", "--inMemoryPersistence", "--silent", "--loose");
+    Process p = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+    AzuriteServer server = new AzuriteServer(p, log, port);
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!p.isAlive()) {
+        String out = server.output();
+        server.close();
+        throw new IOException("Azurite exited with code " + p.exitValue() + " on port " + port + ":\n" + out);
+      }
+      if (answers(port)) return server;
+      sleep(100);
+    }
+    String out = server.output();
+    server.close();
+    throw new IllegalStateException("Azurite did not answer on 127.0.0.1:" + port + " within "
+        + START_TIMEOUT.toSeconds() + " s; its output:\n" + out);
+  }
+
+  private static boolean answers(int port) {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for Azurite", e);
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** The Blob endpoint of the development account: {@code http://127.0.0.1:PORT/devstoreaccount1}. */
+  public String blobEndpoint() {
+    return "http://127.0.0.1:" + port + "/" + ACCOUNT;
+  }
+
+  /** A connection string with the development account's key and this server's Blob endpoint. */
+  public String connectionString() {
+    return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + ACCOUNT_KEY
+        + ";BlobEndpoint=" + blobEndpoint() + ";";
+  }
+
+  /** What the process has printed so far. */
+  public String output() {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Stops Azurite and any process it started. */
+  @Override
+  public void close() {
+    List<ProcessHandle> children = process.descendants().toList();
+    children.forEach(ProcessHandle::destroy);
+    process.destroy();
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        children.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    } finally {
+      children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+      try {
+        Files.deleteIfExists(log);
+      } catch (IOException ignored) {
+        // a temporary file; the OS cleans up
+      }
+    }
+  }
+}
