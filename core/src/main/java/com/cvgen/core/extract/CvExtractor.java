@@ -51,16 +51,20 @@ public final class CvExtractor {
   }
 
   public Resume extract(byte[] pdf) {
+    if (structurer.remote()) return validated(structurer.structure(readText(pdf)));
     return new ParseBudget(limits.timeBudget()).run(budget -> {
       TextDocument text = read(pdf, budget);
       budget.check();
-      Resume resume = structurer.structure(text);
-      List<String> violations = SchemaValidator.RESUME.validate(resume);
-      if (!violations.isEmpty()) {
-        throw new IllegalStateException("structurer produced a CV outside the JSON Resume schema: " + violations);
-      }
-      return resume;
+      return validated(structurer.structure(text));
     }, unused -> {});
+  }
+
+  private static Resume validated(Resume resume) {
+    List<String> violations = SchemaValidator.RESUME.validate(resume);
+    if (!violations.isEmpty()) {
+      throw new IllegalStateException("structurer produced a CV outside the JSON Resume schema: " + violations);
+    }
+    return resume;
   }
 
   private TextDocument read(byte[] pdf, ParseBudget budget) {

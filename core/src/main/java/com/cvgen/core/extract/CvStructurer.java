@@ -11,4 +11,12 @@ public interface CvStructurer {
   String id();
 
   Resume structure(TextDocument document);
+
+  /**
+   * Whether structuring calls a remote service (a language model): then it runs outside the PDF
+   * parse budget, which is meant for runaway parsing on this machine, not for a model's latency.
+   */
+  default boolean remote() {
+    return false;
+  }
 }

@@ -103,6 +103,11 @@ public final class LlmCvStructurer implements CvStructurer {
   }
 
   @Override
+  public boolean remote() {
+    return true;
+  }
+
+  @Override
   public Resume structure(TextDocument document) {
     Resume fromText = offline.structure(document);
     try {

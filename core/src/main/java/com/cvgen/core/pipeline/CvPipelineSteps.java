@@ -107,7 +107,9 @@ public final class CvPipelineSteps {
       String key = ExtractionCache.key(pdf, extractor.structurerId(), ref.language());
       Optional<Resume> cached = cache.get(key);
       Resume resume = cached.orElseGet(() -> extractor.extract(pdf));
-      if (cached.isEmpty()) cache.put(key, resume);
+      // a model that was unavailable left the offline result: not cached under the model's name
+      Optional<String> fallback = com.cvgen.core.llm.LlmNotes.fallbackReason(resume);
+      if (cached.isEmpty() && fallback.isEmpty()) cache.put(key, resume);
       String lang = ref.language() != null ? ref.language() : LocalCvProcessor.languageOf(resume).code();
       writeJson(OutputNames.CV_DATA, ref, resume);
       String profileBlob = null;
@@ -116,7 +118,8 @@ public final class CvPipelineSteps {
         JobProfile profile = jobReader.read(blobs.read(BlobStore.UPLOADS, upload.get()), upload.get());
         profileBlob = writeJson(OutputNames.JOB_PROFILE, ref, profile);
       }
-      String note = cached.isPresent() ? "cache hit" : "cache miss";
+      String note = (cached.isPresent() ? "cache hit" : "cache miss")
+          + fallback.map(r -> "; the language model was not used (" + r + "), the offline structurer was").orElse("");
       String profileName = profileBlob;
       return new Result(new Outcome(outputName(ref.jobId(), OutputNames.CV_DATA), null, lang, profileBlob != null),
           note, OutputNames.CV_DATA, j -> {
