@@ -30,7 +30,7 @@ import java.util.function.UnaryOperator;
  * ORDER BY needs only the default range index.
  */
 public final class CosmosJobStore implements JobStore {
-  public static final int DEFAULT_MAX_ATTEMPTS = 20;
+  public static final int DEFAULT_MAX_ATTEMPTS = 30;
 
   private final CosmosContainer container;
   private final int maxAttempts;

@@ -11,9 +11,11 @@ import com.cvgen.core.pipeline.JobStore;
 import com.cvgen.functions.azure.testing.CosmosTestServer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.azure.cosmos.models.PartitionKey;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -114,16 +116,27 @@ class CosmosJobStoreTest {
     String ann = user();
     jobs.create(job(ann, "j", T));
     ExecutorService pool = Executors.newFixedThreadPool(50);
+    List<Integer> attempts = new ArrayList<>();
     try {
-      List<Future<?>> done = new ArrayList<>();
+      List<Future<Integer>> done = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
-        done.add(pool.submit(() -> jobs.update(ann, "j", j -> j.withRetryCount(j.retryCount() + 1, T))));
+        done.add(pool.submit(() -> {
+          AtomicInteger tries = new AtomicInteger();
+          jobs.update(ann, "j", j -> {
+            tries.incrementAndGet();
+            return j.withRetryCount(j.retryCount() + 1, T);
+          });
+          return tries.get();
+        }));
       }
-      for (Future<?> f : done) f.get();
+      for (Future<Integer> f : done) attempts.add(f.get());
     } finally {
       pool.shutdownNow();
     }
     assertThat(jobs.find(ann, "j").orElseThrow().retryCount()).isEqualTo(50);
+    assertThat(attempts).as("some writers lost a race and retried").anyMatch(n -> n > 1);
+    System.out.println("attempts per writer (max " + CosmosJobStore.DEFAULT_MAX_ATTEMPTS + "): "
+        + attempts.stream().mapToInt(Integer::intValue).summaryStatistics());
   }
 
   @Test
@@ -146,5 +159,10 @@ class CosmosJobStoreTest {
     assertThat(jobs.list(ann, 10, null).jobs()).hasSize(5);
     assertThat(jobs.list(user(), 10, null)).isEqualTo(new JobStore.Page(List.of(), null));
     assertThatThrownBy(() -> jobs.list(ann, 2, "not a token")).isInstanceOf(IllegalArgumentException.class);
+    for (String forged : List.of("plain text", "{\"x\":1}", "[1,2]", "{\"token\":\"zz\",\"range\":{}}")) {
+      String token = Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes(StandardCharsets.UTF_8));
+      assertThatThrownBy(() -> jobs.list(ann, 2, token)).as(forged).isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(server.proxy().queryPlans()).isPositive();
   }
 }
