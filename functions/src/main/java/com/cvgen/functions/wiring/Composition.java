@@ -1,6 +1,7 @@
 package com.cvgen.functions.wiring;
 
 import com.cvgen.core.extract.CvExtractor;
+import com.cvgen.core.extract.CvStructurer;
 import com.cvgen.core.extract.OfflineCvStructurer;
 import com.cvgen.core.extract.PdfLimits;
 import com.cvgen.core.jobs.JobProfileReader;
@@ -61,11 +62,19 @@ public final class Composition {
   private final Adapters adapters;
   private final BearerAuth auth;
   private final PdfLimits limits;
+  private final java.util.function.Supplier<CvStructurer> structurer;
   private volatile Services services;
   private final Duration linkTtl;
   private final String taskHub;
 
   public Composition(Settings settings, Clock clock, Adapters adapters, TokenVerifier tokens) {
+    this(settings, clock, adapters, tokens, OfflineCvStructurer::new);
+  }
+
+  /** @param structurer made on first use (a language model client is not made for a host that never structures) */
+  public Composition(Settings settings, Clock clock, Adapters adapters, TokenVerifier tokens,
+      java.util.function.Supplier<CvStructurer> structurer) {
+    this.structurer = structurer;
     this.settings = settings;
     this.clock = clock;
     this.adapters = adapters;
@@ -109,13 +118,13 @@ public final class Composition {
   }
 
   /**
-   * Builds the composition for a Functions host from its app settings. The Azure adapters (Blob
-   * Storage, Cosmos DB, Service Bus) are not part of this build yet: until they are, the app runs in
-   * the embedded host only, which installs its own composition.
+   * Builds the composition for a Functions host from its app settings: Blob Storage, Cosmos DB and
+   * Service Bus by the app's identity, Azure OpenAI when configured (see {@link AzureWiring}).
    */
   public static Composition fromSettings(Settings settings) {
-    throw new Settings.ConfigurationException("no storage adapters are configured for a Functions host: "
-        + "run the app with the embedded host (./cvgen serve)");
+    Clock clock = Clock.systemUTC();
+    AzureWiring azure = new AzureWiring(settings, clock);
+    return new Composition(settings, clock, azure.adapters(), tokenVerifier(settings, clock), azure::structurer);
   }
 
   public Settings settings() {
@@ -155,7 +164,7 @@ public final class Composition {
     synchronized (this) {
       if (services == null) {
         SkillVocabulary vocabulary = SkillVocabulary.defaults();
-        CvExtractor extractor = new CvExtractor(limits, new OfflineCvStructurer());
+        CvExtractor extractor = new CvExtractor(limits, structurer.get());
         JobProfileReader jobReader = new JobProfileReader(vocabulary, extractor);
         services = new Services(
             new JobIntake(adapters.blobs(), adapters.jobs(), adapters.profiles(), adapters.queue(), adapters.cache(),

@@ -35,9 +35,32 @@ public final class Settings {
   /** The Durable task hub (also in host.json). */
   public static final String TASK_HUB = "CVGEN_TASK_HUB";
 
+  /** Blob Storage by identity: https://ACCOUNT.blob.core.windows.net (Azure). */
+  public static final String STORAGE_ACCOUNT_URL = "CVGEN_STORAGE_ACCOUNT_URL";
+  /** Blob Storage by connection string with a key: Azurite on one machine (UseDevelopmentStorage=true). */
+  public static final String STORAGE_CONNECTION_STRING = "CVGEN_STORAGE_CONNECTION_STRING";
+  /** The Cosmos DB account endpoint; with {@link #COSMOS_KEY} a key is used (test server), else the identity. */
+  public static final String COSMOS_ENDPOINT = "CVGEN_COSMOS_ENDPOINT";
+  public static final String COSMOS_KEY = "CVGEN_COSMOS_KEY";
+  public static final String COSMOS_DATABASE = "CVGEN_COSMOS_DATABASE";
+  /** The Service Bus namespace of the queue, by identity (the trigger's connection setting too). */
+  public static final String SERVICE_BUS_NAMESPACE = "ServiceBusConnection__fullyQualifiedNamespace";
+  /** Key Vault for secrets the app reads itself (the OpenAI key when one is used). */
+  public static final String KEY_VAULT_URL = "CVGEN_KEY_VAULT_URL";
+  /** Azure OpenAI: with an endpoint the CV is structured by the model, else offline. */
+  public static final String OPENAI_ENDPOINT = "CVGEN_OPENAI_ENDPOINT";
+  public static final String OPENAI_DEPLOYMENT = "CVGEN_OPENAI_DEPLOYMENT";
+  public static final String OPENAI_API_VERSION = "CVGEN_OPENAI_API_VERSION";
+  /** An API key instead of the identity (a Key Vault reference in Azure; the stub's key locally). */
+  public static final String OPENAI_API_KEY = "CVGEN_OPENAI_API_KEY";
+  /** What a job does when the model is unavailable: {@code fallback} (offline structurer) or {@code fail}. */
+  public static final String LLM_FALLBACK = "CVGEN_LLM_FALLBACK";
+
   public static final java.util.List<String> NAMES = java.util.List.of(AUTH_MODE, AUTH_SECRET, ENTRA_TENANT_ID,
       ENTRA_AUDIENCE, LINK_SECRET, LINK_TTL, PUBLIC_URL, MAX_UPLOAD_MB, MAX_PAGES, DATA_DIR, ACTIVITY_CONCURRENCY,
-      TASK_HUB);
+      TASK_HUB, STORAGE_ACCOUNT_URL, STORAGE_CONNECTION_STRING, COSMOS_ENDPOINT, COSMOS_KEY, COSMOS_DATABASE,
+      SERVICE_BUS_NAMESPACE, KEY_VAULT_URL, OPENAI_ENDPOINT, OPENAI_DEPLOYMENT, OPENAI_API_VERSION, OPENAI_API_KEY,
+      LLM_FALLBACK);
 
   private final Map<String, String> values;
 

@@ -3,9 +3,15 @@ package com.cvgen.local.serve;
 import com.cvgen.core.json.Json;
 import com.cvgen.core.pipeline.BlobStore;
 import com.cvgen.core.pipeline.DownloadLinks;
+import com.cvgen.core.pipeline.ExtractionCache;
 import com.cvgen.core.pipeline.FileBlobStore;
+import com.cvgen.core.pipeline.JobProfileStore;
+import com.cvgen.core.pipeline.JobStore;
 import com.cvgen.core.pipeline.JobQueue;
 import com.cvgen.core.pipeline.SignedLinks;
+import com.cvgen.functions.azure.blob.AzureBlobs;
+import com.cvgen.functions.azure.cosmos.CosmosStores;
+import com.cvgen.functions.wiring.AzureWiring;
 import com.cvgen.functions.wiring.Composition;
 import com.cvgen.functions.wiring.Settings;
 import com.cvgen.local.db.Database;
@@ -33,6 +39,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
@@ -59,18 +66,20 @@ public final class EmbeddedHost implements AutoCloseable {
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final Database db;
+  private final CosmosStores cosmos;
   private final EmbeddedDurableBackend backend;
   private final EmbeddedQueue queue;
   private final HostServer server;
   private final URI baseUri;
   private final FunctionCatalog catalog;
 
-  private EmbeddedHost(Path dataDir, FileChannel lockChannel, FileLock lock, Database db,
+  private EmbeddedHost(Path dataDir, FileChannel lockChannel, FileLock lock, Database db, CosmosStores cosmos,
       EmbeddedDurableBackend backend, EmbeddedQueue queue, HostServer server, URI baseUri, FunctionCatalog catalog) {
     this.dataDir = dataDir;
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.db = db;
+    this.cosmos = cosmos;
     this.backend = backend;
     this.queue = queue;
     this.server = server;
@@ -94,24 +103,47 @@ public final class EmbeddedHost implements AutoCloseable {
       throw new IllegalStateException("another cvgen host is running on the data directory " + data);
     }
     Database db = null;
+    CosmosStores cosmos = null;
     EmbeddedDurableBackend backend = null;
     EmbeddedQueue queue = null;
     try {
       Settings settings = o.settings();
       Clock clock = Clock.systemUTC();
       db = Database.open(data);
-      FileBlobStore blobs = new FileBlobStore(data.resolve("blobs"));
-      SqliteJobStore jobs = new SqliteJobStore(db);
-      jobs.expire(clock.instant()); // jobs past their 30 days, as Cosmos DB's TTL would remove them
-      QueueRef queueRef = new QueueRef();
-      LinksRef links = new LinksRef();
+      // local Azure mode: with storage / Cosmos DB settings (Azurite, the Cosmos DB test server) the
+      // functions use the Azure adapters; the queue and the Durable backend stay embedded
+      AzureWiring azure = new AzureWiring(settings, clock);
+      Optional<AzureBlobs> azureBlobs = azure.blobs();
+      cosmos = azure.cosmos().orElse(null);
+      FileBlobStore files = azureBlobs.isPresent() ? null : new FileBlobStore(data.resolve("blobs"));
+      BlobStore blobs = azureBlobs.<BlobStore>map(AzureBlobs::store).orElse(files);
+      LinksRef signedLinks = new LinksRef();
+      DownloadLinks links = azureBlobs.<DownloadLinks>map(AzureBlobs::links).orElse(signedLinks);
+      JobStore jobs;
+      JobProfileStore profiles;
+      ExtractionCache cache;
       Map<String, Composition.HealthCheck> readiness = new LinkedHashMap<>();
-      readiness.put("storage", () -> blobs.list(BlobStore.UPLOADS, "health-"));
-      readiness.put("jobStore", () -> jobs.find("health", "health"));
+      if (cosmos != null) {
+        jobs = cosmos.jobs();
+        profiles = cosmos.profiles();
+        cache = cosmos.extractionCache();
+        readiness.put("jobStore", cosmos::check);
+      } else {
+        SqliteJobStore sqliteJobs = new SqliteJobStore(db);
+        sqliteJobs.expire(clock.instant()); // jobs past their 30 days, as Cosmos DB's TTL would remove them
+        jobs = sqliteJobs;
+        profiles = new SqliteJobProfileStore(db);
+        cache = new SqliteExtractionCache(db, clock);
+        readiness.put("jobStore", () -> sqliteJobs.find("health", "health"));
+      }
+      if (azureBlobs.isPresent()) readiness.put("storage", azureBlobs.get()::checkHealth);
+      else readiness.put("storage", () -> files.list(BlobStore.UPLOADS, "health-"));
+      QueueRef queueRef = new QueueRef();
       readiness.put("queue", () -> queueRef.get().stats(JobQueue.NAME));
-      Composition.Adapters adapters = o.adapters().apply(new Composition.Adapters(blobs, jobs,
-          new SqliteJobProfileStore(db), new SqliteExtractionCache(db, clock), queueRef, links, readiness));
-      Composition app = new Composition(settings, clock, adapters, Composition.tokenVerifier(settings, clock));
+      Composition.Adapters adapters = o.adapters().apply(new Composition.Adapters(blobs, jobs, profiles, cache,
+          queueRef, links, readiness));
+      Composition app = new Composition(settings, clock, adapters, Composition.tokenVerifier(settings, clock),
+          azure::structurer);
       Composition.install(app);
 
       // the catalog hands functions a client of the backend, which needs the catalog to start
@@ -130,23 +162,24 @@ public final class EmbeddedHost implements AutoCloseable {
       queueRef.set(queue);
 
       byte[] linkSecret = settings.require(Settings.LINK_SECRET).getBytes(StandardCharsets.UTF_8);
-      HostServer server = HostServer.builder(catalog)
+      HostServer.Builder http = HostServer.builder(catalog)
           .bindAddress(o.bindAddress())
           .staticDir(o.staticDir())
-          .signedFiles(blobs, new SignedLinks(linkSecret, URI.create("http://localhost/"), clock))
           .maxRequestBytes(app.limits().maxBytes() + 2L * 1024 * 1024)
-          .mount("/_host", new HostStatsHandler(() -> started(backendRef.get()), queueRef::get))
-          .build()
-          .start(o.port());
+          .mount("/_host", new HostStatsHandler(() -> started(backendRef.get()), queueRef::get));
+      // files on this machine are served by the host itself; Azurite serves its own SAS links
+      if (files != null) http.signedFiles(files, new SignedLinks(linkSecret, URI.create("http://localhost/"), clock));
+      HostServer server = http.build().start(o.port());
       URI base = URI.create(settings.get(Settings.PUBLIC_URL).orElse(
           "http://" + (o.bindAddress().equals("0.0.0.0") ? "localhost" : o.bindAddress()) + ":" + server.port() + "/"));
-      links.set(new SignedLinks(linkSecret, base, clock));
-      return new EmbeddedHost(data, channel, lock, db, backend, queue, server,
+      signedLinks.set(new SignedLinks(linkSecret, base, clock));
+      return new EmbeddedHost(data, channel, lock, db, cosmos, backend, queue, server,
           URI.create("http://" + (o.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : o.bindAddress()) + ":"
               + server.port() + "/"), catalog);
     } catch (RuntimeException e) {
       if (queue != null) queue.close();
       if (backend != null) backend.close();
+      if (cosmos != null) cosmos.close();
       if (db != null) db.close();
       lock.release();
       channel.close();
@@ -194,6 +227,7 @@ public final class EmbeddedHost implements AutoCloseable {
         try {
           backend.close();
         } finally {
+          if (cosmos != null) cosmos.close();
           db.close();
           try {
             lock.release();

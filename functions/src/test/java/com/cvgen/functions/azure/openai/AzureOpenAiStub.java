@@ -19,10 +19,10 @@ import java.util.concurrent.Executors;
  * tests): serves POST /openai/deployments/{deployment}/chat/completions?api-version=... on
  * 127.0.0.1 with scripted answers, and records every request it gets.
  */
-final class AzureOpenAiStub implements AutoCloseable {
+public final class AzureOpenAiStub implements AutoCloseable {
   /** One scripted answer: status, headers, body, and how long to wait before answering. */
-  record Reply(int status, Map<String, String> headers, String body, long delayMillis) {
-    static Reply ok(String body) {
+  public record Reply(int status, Map<String, String> headers, String body, long delayMillis) {
+    public static Reply ok(String body) {
       return new Reply(200, Map.of(), body, 0);
     }
 
@@ -35,7 +35,7 @@ final class AzureOpenAiStub implements AutoCloseable {
     }
   }
 
-  record Request(String method, String path, String query, Map<String, List<String>> headers, String body, long atNanos) {
+  public record Request(String method, String path, String query, Map<String, List<String>> headers, String body, long atNanos) {
     String header(String name) {
       return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
           .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
@@ -46,25 +46,33 @@ final class AzureOpenAiStub implements AutoCloseable {
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final ConcurrentLinkedDeque<Reply> script = new ConcurrentLinkedDeque<>();
   private volatile Reply fallback = Reply.status(500, Map.of());
-  final List<Request> requests = new CopyOnWriteArrayList<>();
+  public final List<Request> requests = new CopyOnWriteArrayList<>();
 
-  AzureOpenAiStub() throws IOException {
+  public AzureOpenAiStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.setExecutor(executor);
     server.start();
   }
 
-  String endpoint() {
+  /** A recorded chat-completions answer holding a JSON Resume (for a short CV). */
+  public static String recordedResumeAnswer() throws IOException {
+    try (java.io.InputStream in = AzureOpenAiStub.class.getResourceAsStream("chat-completion-resume.json")) {
+      if (in == null) throw new IOException("chat-completion-resume.json missing");
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  AzureOpenAiStub then(Reply... replies) {
+  public AzureOpenAiStub then(Reply... replies) {
     script.addAll(List.of(replies));
     return this;
   }
 
-  AzureOpenAiStub otherwise(Reply reply) {
+  public AzureOpenAiStub otherwise(Reply reply) {
     fallback = reply;
     return this;
   }
