@@ -19,10 +19,27 @@ import java.util.function.UnaryOperator;
 public record Job(String jobId, String userId, JobStatus status, String step, int progress, List<JobStep> steps,
     String language, String cvFileName, String jobProfileFileName, String jobProfileId, boolean withJobProfile,
     Map<String, String> outputs, Integer matchScore, Error error, int retryCount, Instant createdAt,
-    Instant updatedAt, Long ttl) {
+    Instant updatedAt, Long ttl, TokenUsage tokenUsage) {
 
   /** Thirty days, as DESIGN.md sets for job documents. */
   public static final long TTL_SECONDS = 30L * 24 * 3600;
+
+  /** What the language model used for this job (for cost): the model and its token counts. */
+  public record TokenUsage(String model, long promptTokens, long completionTokens) {}
+
+  /** A job as uploaded: no usage yet. */
+  public Job(String jobId, String userId, JobStatus status, String step, int progress, List<JobStep> steps,
+      String language, String cvFileName, String jobProfileFileName, String jobProfileId, boolean withJobProfile,
+      Map<String, String> outputs, Integer matchScore, Error error, int retryCount, Instant createdAt,
+      Instant updatedAt, Long ttl) {
+    this(jobId, userId, status, step, progress, steps, language, cvFileName, jobProfileFileName, jobProfileId,
+        withJobProfile, outputs, matchScore, error, retryCount, createdAt, updatedAt, ttl, null);
+  }
+
+  public Job withTokenUsage(TokenUsage usage, Instant at) {
+    return new Job(jobId, userId, status, step, progress, steps, language, cvFileName, jobProfileFileName,
+        jobProfileId, withJobProfile, outputs, matchScore, error, retryCount, createdAt, at, ttl, usage);
+  }
 
   /** A readable failure: a stable code and a sentence for the user. */
   public record Error(String code, String message) {}
@@ -41,34 +58,34 @@ public record Job(String jobId, String userId, JobStatus status, String step, in
 
   public Job withStatus(JobStatus s, Instant at) {
     return new Job(jobId, userId, s, step, progress, steps, language, cvFileName, jobProfileFileName, jobProfileId,
-        withJobProfile, outputs, matchScore, error, retryCount, createdAt, at, ttl);
+        withJobProfile, outputs, matchScore, error, retryCount, createdAt, at, ttl, tokenUsage);
   }
 
   public Job withError(Error e, Instant at) {
     return new Job(jobId, userId, status, step, progress, steps, language, cvFileName, jobProfileFileName,
-        jobProfileId, withJobProfile, outputs, matchScore, e, retryCount, createdAt, at, ttl);
+        jobProfileId, withJobProfile, outputs, matchScore, e, retryCount, createdAt, at, ttl, tokenUsage);
   }
 
   public Job withRetryCount(int n, Instant at) {
     return new Job(jobId, userId, status, step, progress, steps, language, cvFileName, jobProfileFileName,
-        jobProfileId, withJobProfile, outputs, matchScore, error, n, createdAt, at, ttl);
+        jobProfileId, withJobProfile, outputs, matchScore, error, n, createdAt, at, ttl, tokenUsage);
   }
 
   public Job withMatchScore(Integer score, Instant at) {
     return new Job(jobId, userId, status, step, progress, steps, language, cvFileName, jobProfileFileName,
-        jobProfileId, withJobProfile, outputs, score, error, retryCount, createdAt, at, ttl);
+        jobProfileId, withJobProfile, outputs, score, error, retryCount, createdAt, at, ttl, tokenUsage);
   }
 
   public Job withLanguage(String lang, Instant at) {
     return new Job(jobId, userId, status, step, progress, steps, lang, cvFileName, jobProfileFileName,
-        jobProfileId, withJobProfile, outputs, matchScore, error, retryCount, createdAt, at, ttl);
+        jobProfileId, withJobProfile, outputs, matchScore, error, retryCount, createdAt, at, ttl, tokenUsage);
   }
 
   public Job withOutput(String file, String blobName, Instant at) {
     Map<String, String> o = new LinkedHashMap<>(outputs);
     o.put(file, blobName);
     return new Job(jobId, userId, status, step, progress, steps, language, cvFileName, jobProfileFileName,
-        jobProfileId, withJobProfile, o, matchScore, error, retryCount, createdAt, at, ttl);
+        jobProfileId, withJobProfile, o, matchScore, error, retryCount, createdAt, at, ttl, tokenUsage);
   }
 
   /** Replaces the named step, then recomputes the current step and the progress. */
@@ -80,7 +97,8 @@ public record Job(String jobId, String userId, JobStatus status, String step, in
 
   public Job withSteps(List<JobStep> next, Instant at) {
     return new Job(jobId, userId, status, currentStep(next), progressOf(next), next, language, cvFileName,
-        jobProfileFileName, jobProfileId, withJobProfile, outputs, matchScore, error, retryCount, createdAt, at, ttl);
+        jobProfileFileName, jobProfileId, withJobProfile, outputs, matchScore, error, retryCount, createdAt, at, ttl,
+        tokenUsage);
   }
 
   /** The running step, else the first one not done, else the last one. */

@@ -124,6 +124,14 @@ public final class CvPipelineSteps {
       return new Result(new Outcome(outputName(ref.jobId(), OutputNames.CV_DATA), null, lang, profileBlob != null),
           note, OutputNames.CV_DATA, j -> {
             Job next = j.withLanguage(lang, now());
+            // the model's tokens, for cost (a cache hit used none)
+            if (cached.isEmpty()) {
+              Optional<com.cvgen.core.llm.LlmNotes.Usage> usage = com.cvgen.core.llm.LlmNotes.usage(resume);
+              if (usage.isPresent()) {
+                next = next.withTokenUsage(new Job.TokenUsage(usage.get().model(), usage.get().promptTokens(),
+                    usage.get().completionTokens()), now());
+              }
+            }
             return profileName == null ? next : next.withOutput(OutputNames.JOB_PROFILE, profileName, now());
           });
     });

@@ -55,6 +55,10 @@ final class JobViews {
     if (job.jobProfileFileName() != null) m.put("jobProfileName", job.jobProfileFileName());
     if (job.jobProfileId() != null) m.put("jobProfileId", job.jobProfileId());
     if (job.matchScore() != null) m.put("matchScore", job.matchScore());
+    if (job.tokenUsage() != null) {
+      m.put("tokenUsage", Map.of("model", job.tokenUsage().model(), "promptTokens", job.tokenUsage().promptTokens(),
+          "completionTokens", job.tokenUsage().completionTokens()));
+    }
     if (job.error() != null) m.put("error", Map.of("code", job.error().code(), "message", job.error().message()));
     m.put("createdAt", job.createdAt().toString());
     m.put("updatedAt", job.updatedAt().toString());

@@ -57,6 +57,8 @@ class AzureModeTest {
         assertThat(step(first, "extract").get("message").asText()).startsWith("cache miss")
             .doesNotContain("offline structurer");
         assertThat(model.requests).hasSize(1);
+        assertThat(first.at("/tokenUsage/model").asText()).isNotBlank();
+        assertThat(first.at("/tokenUsage/promptTokens").asLong()).isPositive();
         assertThat(model.requests.get(0).path()).isEqualTo("/openai/deployments/gpt-4o-mini/chat/completions");
 
         // the outputs are in Azurite, the links are Blob SAS links fetched over HTTP
@@ -72,6 +74,7 @@ class AzureModeTest {
         JsonNode second = run(api, pdf);
         assertThat(step(second, "extract").get("message").asText()).startsWith("cache hit");
         assertThat(model.requests).as("a cache hit makes no model call").hasSize(1);
+        assertThat(second.has("tokenUsage")).isFalse();
         assertThat(api.jobs().json().get("jobs")).hasSize(2);
       }
     }
