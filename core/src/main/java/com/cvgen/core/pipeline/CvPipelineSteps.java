@@ -330,9 +330,4 @@ public final class CvPipelineSteps {
 
   /** Uploaded job profiles are stored as {@code {jobId}/job_profile.{pdf|txt|json}}. */
   public static final String JOB_PROFILE_PREFIX = "job_profile.";
-
-  /** Dates of steps are the orchestration's: this makes a date from its instant. */
-  public static LocalDate dateOf(Instant instant) {
-    return LocalDate.ofInstant(instant, ZoneOffset.UTC);
-  }
 }

@@ -25,15 +25,4 @@ public interface ExtractionCache {
       throw new IllegalStateException("SHA-256 unavailable", e);
     }
   }
-
-  /** No cache: every CV is structured. */
-  ExtractionCache NONE = new ExtractionCache() {
-    @Override
-    public Optional<Resume> get(String key) {
-      return Optional.empty();
-    }
-
-    @Override
-    public void put(String key, Resume resume) {}
-  };
 }

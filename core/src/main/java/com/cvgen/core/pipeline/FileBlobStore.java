@@ -11,17 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Blobs as files under a root folder ({@code root/container/name}), for the embedded host. Each
  * write goes to a temporary file that is moved into place, so a crash never leaves half a blob.
- * Names are checked against a strict pattern: no {@code ..}, no absolute paths, no backslashes.
+ * Names are checked by {@link BlobNames}: no {@code ..}, no absolute paths, no backslashes.
  * The content type follows from the name's extension (all names are the product's own).
  */
 public final class FileBlobStore implements BlobStore {
-  private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
   private static final Map<String, String> TYPES = Map.of(
       "json", "application/json",
       "pdf", "application/pdf",
@@ -97,18 +95,12 @@ public final class FileBlobStore implements BlobStore {
 
   /** The file of a blob (or the container's folder for a null name), after checking the name. */
   private Path path(String container, String name) throws IOException {
-    if (container == null || !SEGMENT.matcher(container).matches()) {
+    if (!BlobNames.isSegment(container)) {
       throw new IllegalArgumentException("invalid container name");
     }
     Path p = root.resolve(container);
     if (name == null) return p;
-    String[] segments = name.split("/", -1);
-    for (String s : segments) {
-      if (!SEGMENT.matcher(s).matches() || s.equals("..")) {
-        throw new IllegalArgumentException("invalid blob name: " + name);
-      }
-      p = p.resolve(s);
-    }
+    for (String s : BlobNames.check(name).split("/")) p = p.resolve(s);
     if (!p.normalize().startsWith(root)) throw new IllegalArgumentException("invalid blob name: " + name);
     return p;
   }

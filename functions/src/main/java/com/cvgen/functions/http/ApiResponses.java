@@ -18,36 +18,41 @@ public final class ApiResponses {
   private ApiResponses() {}
 
   public static HttpResponseMessage json(HttpRequestMessage<?> request, HttpStatus status, Object body) {
+    return json(request, status, body, Map.of());
+  }
+
+  /** A JSON response with further headers (Location, WWW-Authenticate, ...). */
+  public static HttpResponseMessage json(HttpRequestMessage<?> request, HttpStatus status, Object body,
+      Map<String, String> headers) {
     String text;
     try {
       text = Json.mapper().writeValueAsString(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise a response", e);
     }
-    return request.createResponseBuilder(status)
+    HttpResponseMessage.Builder b = request.createResponseBuilder(status)
         .header("Content-Type", "application/json; charset=utf-8")
-        .header("Cache-Control", "no-store")
-        .body(text)
-        .build();
+        .header("Cache-Control", "no-store");
+    headers.forEach(b::header);
+    return b.body(text).build();
   }
 
   public static HttpResponseMessage error(HttpRequestMessage<?> request, HttpStatus status, String code,
       String message) {
+    return json(request, status, errorBody(code, message));
+  }
+
+  private static Map<String, Object> errorBody(String code, String message) {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("code", code);
     error.put("message", message);
-    return json(request, status, Map.of("error", error));
+    return Map.of("error", error);
   }
 
   /** 401 with the challenge a bearer-token API sends (RFC 6750). */
   public static HttpResponseMessage unauthorized(HttpRequestMessage<?> request, AuthException e) {
-    HttpResponseMessage json = error(request, HttpStatus.UNAUTHORIZED, e.code(), e.getMessage());
-    return request.createResponseBuilder(HttpStatus.UNAUTHORIZED)
-        .header("Content-Type", "application/json; charset=utf-8")
-        .header("Cache-Control", "no-store")
-        .header("WWW-Authenticate", e.wwwAuthenticate())
-        .body(json.getBody())
-        .build();
+    return json(request, HttpStatus.UNAUTHORIZED, errorBody(e.code(), e.getMessage()),
+        Map.of("WWW-Authenticate", e.wwwAuthenticate()));
   }
 
   public static HttpResponseMessage notFound(HttpRequestMessage<?> request, String what) {

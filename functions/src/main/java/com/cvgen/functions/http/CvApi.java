@@ -77,13 +77,8 @@ public final class CvApi {
         body202.put("jobId", job.jobId());
         body202.put("status", job.status().id());
         body202.put("statusUrl", JobViews.statusUrl(job.jobId()));
-        HttpResponseMessage json = ApiResponses.json(request, HttpStatus.ACCEPTED, body202);
-        return request.createResponseBuilder(HttpStatus.ACCEPTED)
-            .header("Content-Type", "application/json; charset=utf-8")
-            .header("Cache-Control", "no-store")
-            .header("Location", JobViews.statusUrl(job.jobId()))
-            .body(json.getBody())
-            .build();
+        return ApiResponses.json(request, HttpStatus.ACCEPTED, body202,
+            Map.of("Location", JobViews.statusUrl(job.jobId())));
       } catch (CvInputException e) {
         return ApiResponses.inputError(request, e);
       } catch (JobIntake.UnknownJobProfileException e) {

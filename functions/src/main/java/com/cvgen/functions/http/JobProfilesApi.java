@@ -89,12 +89,7 @@ public final class JobProfilesApi {
       app.adapters().profiles().save(saved);
       Map<String, Object> view = view(saved);
       view.put("profile", profile);
-      return request.createResponseBuilder(HttpStatus.CREATED)
-          .header("Content-Type", "application/json; charset=utf-8")
-          .header("Cache-Control", "no-store")
-          .header("Location", "/api/v1/job-profiles/" + id)
-          .body(ApiResponses.json(request, HttpStatus.CREATED, view).getBody())
-          .build();
+      return ApiResponses.json(request, HttpStatus.CREATED, view, Map.of("Location", "/api/v1/job-profiles/" + id));
     });
   }
 

@@ -1,5 +1,6 @@
 package com.cvgen.functions.auth;
 
+import com.cvgen.core.testing.TestClock;
 import static com.cvgen.functions.auth.LocalTokensTest.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
 package com.cvgen.functions.auth;
 
+import com.cvgen.core.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

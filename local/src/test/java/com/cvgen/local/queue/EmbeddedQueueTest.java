@@ -1,5 +1,6 @@
 package com.cvgen.local.queue;
 
+import com.cvgen.core.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -182,7 +183,7 @@ class EmbeddedQueueTest {
 
   @Test
   void duplicateMessageIdsAreDroppedWithinTheWindow() {
-    MutableClock clock = new MutableClock(Instant.parse("2025-06-01T10:00:00Z"));
+    TestClock clock = new TestClock(Instant.parse("2025-06-01T10:00:00Z"));
     EmbeddedQueue q = open(Map.of(), QueueOptions.defaults().withClock(clock));
     assertThat(q.send("work", "same", "1", Map.of())).isTrue();
     assertThat(q.send("work", "same", "2", Map.of())).isFalse();
@@ -316,31 +317,4 @@ class EmbeddedQueueTest {
     });
   }
 
-  /** A clock the test moves by hand. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

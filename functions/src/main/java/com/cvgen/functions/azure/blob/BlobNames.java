@@ -4,14 +4,11 @@ import java.util.regex.Pattern;
 
 /**
  * The names this package accepts, checked before any request: container names as Blob Storage
- * allows them (3 to 63 lower-case letters, digits and single hyphens) and blob names made of
- * segments like {@link com.cvgen.core.pipeline.FileBlobStore}'s ({@code [A-Za-z0-9][A-Za-z0-9._-]*},
- * joined by {@code /}): no {@code ..}, no leading {@code /}, no empty segment, no backslash.
+ * allows them (3 to 63 lower-case letters, digits and single hyphens) and blob names by the rule all
+ * stores share ({@link com.cvgen.core.pipeline.BlobNames}).
  */
 final class BlobNames {
   private static final Pattern CONTAINER = Pattern.compile("[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]");
-  private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-  private static final int MAX_NAME = 1024;
 
   private BlobNames() {}
 
@@ -23,16 +20,9 @@ final class BlobNames {
   }
 
   static String blob(String name) {
-    if (name == null || name.isEmpty() || name.length() > MAX_NAME) {
-      throw new IllegalArgumentException("invalid blob name: " + name);
-    }
-    for (String s : name.split("/", -1)) {
-      if (!SEGMENT.matcher(s).matches() || s.equals("..")) {
-        throw new IllegalArgumentException("invalid blob name: " + name);
-      }
-    }
-    return name;
+    return com.cvgen.core.pipeline.BlobNames.check(name);
   }
+
 
   /** A list prefix: empty, or the start of a valid name (it may end in {@code /}). */
   static String prefix(String prefix) {

@@ -1,5 +1,6 @@
 package com.cvgen.functions.azure.blob;
 
+import com.cvgen.core.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,28 +31,11 @@ import reactor.core.publisher.Mono;
 class DelegationKeysTest {
   private static final Instant T0 = Instant.parse("2025-03-01T08:00:00Z");
 
-  private static final class MovingClock extends Clock {
-    Instant now = T0;
 
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
 
   private record Request(OffsetDateTime start, OffsetDateTime expiry) {}
 
-  private final MovingClock clock = new MovingClock();
+  private final TestClock clock = new TestClock(T0);
   private final List<Request> requests = new ArrayList<>();
 
   private UserDelegationKey fetch(OffsetDateTime start, OffsetDateTime expiry) {
@@ -74,7 +58,7 @@ class DelegationKeysTest {
     assertThat(requests.get(0).start().toInstant()).isEqualTo(T0.minus(Duration.ofMinutes(5)));
     assertThat(requests.get(0).expiry().toInstant()).isEqualTo(T0.plus(Duration.ofDays(1)));
 
-    clock.now = T0.plus(Duration.ofHours(22));
+    clock.set(T0.plus(Duration.ofHours(22)));
     assertThat(keys.key(Duration.ofHours(1))).isSameAs(first);
     assertThat(requests).hasSize(1);
   }
@@ -85,14 +69,14 @@ class DelegationKeysTest {
     UserDelegationKey first = keys.key(Duration.ofHours(1));
 
     // 23 h later, 1 h is left on the key: a one-hour link would outlive it
-    clock.now = T0.plus(Duration.ofHours(23));
+    clock.set(T0.plus(Duration.ofHours(23)));
     UserDelegationKey second = keys.key(Duration.ofHours(1));
     assertThat(second).isNotSameAs(first);
     assertThat(requests).hasSize(2);
-    assertThat(second.getSignedExpiry().toInstant()).isEqualTo(clock.now.plus(Duration.ofDays(1)));
+    assertThat(second.getSignedExpiry().toInstant()).isEqualTo(clock.instant().plus(Duration.ofDays(1)));
 
     // shorter links still fit on the new key
-    clock.now = clock.now.plus(Duration.ofHours(23));
+    clock.advance(Duration.ofHours(23));
     assertThat(keys.key(Duration.ofMinutes(10))).isSameAs(second);
     assertThat(requests).hasSize(2);
   }
@@ -101,9 +85,9 @@ class DelegationKeysTest {
   void aKeyThatTheServiceCutShortIsRenewedBySignedExpiry() {
     DelegationKeys keys = new DelegationKeys((start, expiry) -> fetch(start, start.plusHours(2)), clock);
     UserDelegationKey first = keys.key(Duration.ofMinutes(30));
-    clock.now = T0.plus(Duration.ofMinutes(80)); // 35 min left: enough for 30 min plus the margin
+    clock.set(T0.plus(Duration.ofMinutes(80))); // 35 min left: enough for 30 min plus the margin
     assertThat(keys.key(Duration.ofMinutes(30))).isSameAs(first);
-    clock.now = T0.plus(Duration.ofMinutes(90)); // 25 min left
+    clock.set(T0.plus(Duration.ofMinutes(90))); // 25 min left
     assertThat(keys.key(Duration.ofMinutes(30))).isNotSameAs(first);
   }
 

@@ -1,5 +1,6 @@
 package com.cvgen.functions.azure.keyvault;
 
+import com.cvgen.core.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,11 +15,9 @@ import com.azure.security.keyvault.secrets.SecretClientBuilder;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,23 +35,7 @@ import reactor.core.publisher.Mono;
 class KeyVaultSecretStoreTest {
   @Test
   void valuesAreCachedRefreshedAndKeptWhenTheVaultIsDown() {
-    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
-    Clock clock = new Clock() {
-      @Override
-      public ZoneOffset getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(java.time.ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return now.get();
-      }
-    };
+    TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
     AtomicInteger calls = new AtomicInteger();
     AtomicReference<String> value = new AtomicReference<>("v1");
     AtomicReference<RuntimeException> down = new AtomicReference<>();
@@ -66,9 +49,9 @@ class KeyVaultSecretStoreTest {
     value.set("v2");
     assertThat(store.secret("auth")).hasValue("v1"); // cached
     assertThat(calls.get()).isEqualTo(1);
-    now.set(now.get().plus(Duration.ofMinutes(6)));
+    clock.advance(Duration.ofMinutes(6));
     assertThat(store.secret("auth")).hasValue("v2"); // refreshed after rotation
-    now.set(now.get().plus(Duration.ofMinutes(6)));
+    clock.advance(Duration.ofMinutes(6));
     down.set(new IllegalStateException("vault unreachable"));
     assertThat(store.secret("auth")).hasValue("v2"); // last value stays in use
     assertThatThrownBy(() -> store.secret("never-read")).hasMessageContaining("never-read");
