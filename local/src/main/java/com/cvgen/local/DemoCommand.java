@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Runs the bundled sample CVs (English, German, French; fictional people), each with a sample job profile, through the product as a user would: it starts the embedded host (the Functions app on this machine, no cloud, no key), mints a token, uploads over the HTTP API, follows each job through the queue and the Durable orchestration, and downloads every output by its link."})
+    description = {"Runs the bundled sample CVs (English, German, French; fictional people), each with a sample job profile, through the product as a user would: it starts the embedded host (the Functions app on this machine, no cloud, no key), mints a token, uploads over the HTTP API, follows each job through the queue and the Durable orchestration, and downloads every output by its link.",
+        "With --url it uses a host that already runs instead (./cvgen serve, also in local Azure mode, or a Functions host), with the token given by --token (./cvgen token --user NAME mints one for ./cvgen serve)."})
 final class DemoCommand implements Callable<Integer> {
   /** A bundled sample CV and the sample job it is matched against (local/src/main/resources/samples). */
   record Sample(String cv, String job) {}
@@ -39,59 +40,79 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/demo)")
   Path out = Path.of("out", "demo");
 
+  @Option(names = "--url", paramLabel = "URL",
+      description = "a running host's base URL (e.g. http://127.0.0.1:7071/) instead of a throw-away embedded host")
+  URI url;
+
+  @Option(names = "--token", paramLabel = "TOKEN", description = "the bearer token for --url")
+  String token;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter w = spec.commandLine().getOut();
+    if (url != null) {
+      if (token == null || token.isBlank()) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "--url needs --token (for ./cvgen serve: --token \"$(./cvgen token --user demo)\")");
+      }
+      URI base = url.toString().endsWith("/") ? url : URI.create(url + "/");
+      w.println("Host " + base + "; uploading " + SAMPLES.size() + " CVs.");
+      return run(new ApiClient(base, token), w);
+    }
     quietLogs();
     Path data = Files.createTempDirectory("cvgen-demo-");
     try {
       Settings settings = LocalSettings.load(null, data, Map.of(), Map.of());
       try (EmbeddedHost host = EmbeddedHost.start(new EmbeddedHost.Options(data, 0, "127.0.0.1", null, settings,
           null))) {
-        String token = new LocalTokens(settings.require(Settings.AUTH_SECRET).getBytes(StandardCharsets.UTF_8),
+        String minted = new LocalTokens(settings.require(Settings.AUTH_SECRET).getBytes(StandardCharsets.UTF_8),
             Clock.systemUTC()).mint("demo", Duration.ofHours(1));
-        ApiClient api = new ApiClient(host.baseUri(), token);
         w.println("Embedded host on " + host.baseUri() + "; uploading " + SAMPLES.size() + " CVs as user 'demo'.");
-        w.flush();
-        List<String[]> jobs = new ArrayList<>();
-        for (Sample s : SAMPLES) {
-          ApiClient.Reply r = api.upload(
-              new ApiClient.FilePart("cv", s.cv() + ".pdf", "application/pdf", sample(s.cv() + ".pdf")),
-              new ApiClient.FilePart("jobProfile", Path.of(s.job()).getFileName().toString(),
-                  s.job().endsWith(".json") ? "application/json" : "text/plain", sample(s.job())),
-              Map.of());
-          if (r.status() != 202) throw new IOException("upload of " + s.cv() + " answered " + r.status() + ": " + r.text());
-          jobs.add(new String[] {s.cv(), r.json().get("jobId").asText()});
-        }
-        int failed = 0;
-        for (String[] job : jobs) {
-          JsonNode status = api.awaitFinal(job[1], Duration.ofMinutes(5));
-          w.println(describe(job[0], status));
-          if (!status.path("status").asText().equals("completed")) {
-            failed++;
-            continue;
-          }
-          Path dir = out.resolve(job[0]);
-          Files.createDirectories(dir);
-          ApiClient.Reply links = api.downloads(job[1]);
-          for (JsonNode f : links.json().get("files")) {
-            ApiClient.Reply file = api.fetch(URI.create(f.get("url").asText()));
-            if (file.status() != 200) throw new IOException("download of " + f.get("name").asText() + " answered " + file.status());
-            Path target = dir.resolve(f.get("name").asText());
-            Files.write(target, file.body());
-            w.println("  " + target.toAbsolutePath().normalize());
-          }
-          w.flush();
-        }
-        w.println("Open dashboard.html in a browser, the .docx files with Word or LibreOffice; the .json files are data.");
-        w.flush();
-        return failed == 0 ? 0 : 1;
+        return run(new ApiClient(host.baseUri(), minted), w);
       }
     } finally {
       deleteTree(data);
     }
+  }
+
+  /** Uploads every sample, follows each job to its end, downloads the outputs; 0 when all completed. */
+  private int run(ApiClient api, PrintWriter w) throws IOException, InterruptedException {
+    w.flush();
+    List<String[]> jobs = new ArrayList<>();
+    for (Sample s : SAMPLES) {
+      ApiClient.Reply r = api.upload(
+          new ApiClient.FilePart("cv", s.cv() + ".pdf", "application/pdf", sample(s.cv() + ".pdf")),
+          new ApiClient.FilePart("jobProfile", Path.of(s.job()).getFileName().toString(),
+              s.job().endsWith(".json") ? "application/json" : "text/plain", sample(s.job())),
+          Map.of());
+      if (r.status() != 202) throw new IOException("upload of " + s.cv() + " answered " + r.status() + ": " + r.text());
+      jobs.add(new String[] {s.cv(), r.json().get("jobId").asText()});
+    }
+    int failed = 0;
+    for (String[] job : jobs) {
+      JsonNode status = api.awaitFinal(job[1], Duration.ofMinutes(5));
+      w.println(describe(job[0], status));
+      if (!status.path("status").asText().equals("completed")) {
+        failed++;
+        continue;
+      }
+      Path dir = out.resolve(job[0]);
+      Files.createDirectories(dir);
+      ApiClient.Reply links = api.downloads(job[1]);
+      for (JsonNode f : links.json().get("files")) {
+        ApiClient.Reply file = api.fetch(URI.create(f.get("url").asText()));
+        if (file.status() != 200) throw new IOException("download of " + f.get("name").asText() + " answered " + file.status());
+        Path target = dir.resolve(f.get("name").asText());
+        Files.write(target, file.body());
+        w.println("  " + target.toAbsolutePath().normalize());
+      }
+      w.flush();
+    }
+    w.println("Open dashboard.html in a browser, the .docx files with Word or LibreOffice; the .json files are data.");
+    w.flush();
+    return failed == 0 ? 0 : 1;
   }
 
   /** The functions log each job at INFO; the demo prints its own summary instead. */

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     description = "Turns a CV (PDF) into JSON Resume data and documents, on one machine with no cloud:"
         + " in-process (extract, process) or through the Functions app on the embedded host (serve, demo).",
     subcommands = {ExtractCommand.class, ProcessCommand.class, DemoCommand.class, ServeCommand.class,
+        DevServersCommand.class,
         TokenCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Launcher commands (the ./cvgen script): ./cvgen test (installs test tools, runs every test),",

@@ -54,6 +54,7 @@ final class ServeCommand implements Callable<Integer> {
     out.println("cvgen host listening on " + host.baseUri() + " (started in " + ms + " ms; data: " + host.dataDir()
         + ")");
     out.println("  API: " + host.baseUri() + "api/  health: " + host.baseUri() + "api/health/ready");
+    out.println("  stores: " + host.stores());
     out.println("  token: ./cvgen token --user NAME" + (data.equals(defaultDataDir()) ? "" : " --data " + data));
     out.flush();
     // after the host answers: the first upload then does not pay for loading these

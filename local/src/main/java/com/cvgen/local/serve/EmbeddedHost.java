@@ -72,9 +72,11 @@ public final class EmbeddedHost implements AutoCloseable {
   private final HostServer server;
   private final URI baseUri;
   private final FunctionCatalog catalog;
+  private final String stores;
 
   private EmbeddedHost(Path dataDir, FileChannel lockChannel, FileLock lock, Database db, CosmosStores cosmos,
-      EmbeddedDurableBackend backend, EmbeddedQueue queue, HostServer server, URI baseUri, FunctionCatalog catalog) {
+      EmbeddedDurableBackend backend, EmbeddedQueue queue, HostServer server, URI baseUri, FunctionCatalog catalog,
+      String stores) {
     this.dataDir = dataDir;
     this.lockChannel = lockChannel;
     this.lock = lock;
@@ -85,6 +87,7 @@ public final class EmbeddedHost implements AutoCloseable {
     this.server = server;
     this.baseUri = baseUri;
     this.catalog = catalog;
+    this.stores = stores;
   }
 
   public static EmbeddedHost start(Options o) throws IOException {
@@ -113,6 +116,7 @@ public final class EmbeddedHost implements AutoCloseable {
       // local Azure mode: with storage / Cosmos DB settings (Azurite, the Cosmos DB test server) the
       // functions use the Azure adapters; the queue and the Durable backend stay embedded
       AzureWiring azure = new AzureWiring(settings, clock);
+      trustLocalCosmosCertificate(settings);
       Optional<AzureBlobs> azureBlobs = azure.blobs();
       cosmos = azure.cosmos().orElse(null);
       FileBlobStore files = azureBlobs.isPresent() ? null : new FileBlobStore(data.resolve("blobs"));
@@ -175,7 +179,11 @@ public final class EmbeddedHost implements AutoCloseable {
       signedLinks.set(new SignedLinks(linkSecret, base, clock));
       return new EmbeddedHost(data, channel, lock, db, cosmos, backend, queue, server,
           URI.create("http://" + (o.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : o.bindAddress()) + ":"
-              + server.port() + "/"), catalog);
+              + server.port() + "/"), catalog,
+          (azureBlobs.isPresent() ? "Azure Blob Storage " + azureBlobs.get().client().getAccountUrl()
+              : "files in " + data.resolve("blobs"))
+          + ", " + (cosmos != null ? "Cosmos DB " + settings.require(Settings.COSMOS_ENDPOINT)
+              : "SQLite " + data.resolve("cvgen.db")));
     } catch (RuntimeException e) {
       if (queue != null) queue.close();
       if (backend != null) backend.close();
@@ -185,6 +193,22 @@ public final class EmbeddedHost implements AutoCloseable {
       channel.close();
       throw e;
     }
+  }
+
+  /**
+   * A Cosmos DB endpoint on this machine (the Cosmos DB test server of {@code ./cvgen dev-servers},
+   * or the emulator) has a self-signed certificate: the SDK is told to accept it, as Microsoft's
+   * emulator documentation does, for loopback endpoints only.
+   */
+  static void trustLocalCosmosCertificate(Settings settings) {
+    settings.get(Settings.COSMOS_ENDPOINT).map(URI::create).map(URI::getHost)
+        .filter(h -> h.equals("127.0.0.1") || h.equals("localhost") || h.equals("[::1]"))
+        .ifPresent(h -> System.setProperty("COSMOS.EMULATOR_SERVER_CERTIFICATE_VALIDATION_DISABLED", "true"));
+  }
+
+  /** Where blobs and job state live: the embedded stores, or the Azure services of local Azure mode. */
+  public String stores() {
+    return stores;
   }
 
   private static EmbeddedDurableBackend started(EmbeddedDurableBackend b) {

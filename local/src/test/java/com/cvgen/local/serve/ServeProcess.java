@@ -23,12 +23,27 @@ final class ServeProcess implements AutoCloseable {
   final Process process;
   final URI base;
   final long startedNanos;
-  final List<String> output = new ArrayList<>();
+  /** What the process printed so far (read it under its lock). */
+  final List<String> output;
 
-  private ServeProcess(Process process, URI base, long startedNanos) {
+  private ServeProcess(Process process, URI base, long startedNanos, List<String> output) {
     this.process = process;
     this.base = base;
     this.startedNanos = startedNanos;
+    this.output = output;
+  }
+
+  /** Waits up to 10 s for a printed line containing {@code text}; the lines printed so far. */
+  String awaitOutput(String text) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      synchronized (output) {
+        if (output.stream().anyMatch(l -> l.contains(text)) || System.nanoTime() > deadline) {
+          return String.join("\n", output);
+        }
+      }
+      Thread.sleep(50);
+    }
   }
 
   static Path root() {
@@ -36,11 +51,18 @@ final class ServeProcess implements AutoCloseable {
   }
 
   static ServeProcess start(Path data, String... extra) throws IOException, InterruptedException {
+    return start(data, java.util.Map.of(), extra);
+  }
+
+  /** With settings in the environment, as a user exports them. */
+  static ServeProcess start(Path data, java.util.Map<String, String> env, String... extra)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(root().resolve("cvgen").toString(), "serve", "--port", "0", "--data",
         data.toString()));
     cmd.addAll(List.of(extra));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("CVGEN_SKIP_BUILD", "1");
+    pb.environment().putAll(env);
     long t0 = System.nanoTime();
     Process p = pb.start();
     CompletableFuture<URI> url = new CompletableFuture<>();
@@ -64,11 +86,7 @@ final class ServeProcess implements AutoCloseable {
     reader.start();
     try {
       URI base = url.get(60, TimeUnit.SECONDS);
-      ServeProcess s = new ServeProcess(p, base, t0);
-      synchronized (lines) {
-        s.output.addAll(lines);
-      }
-      return s;
+      return new ServeProcess(p, base, t0, lines);
     } catch (Exception e) {
       p.destroyForcibly();
       throw new IOException("cvgen serve did not start: " + lines, e);

@@ -8,7 +8,7 @@ import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlockListType;
 import com.azure.storage.blob.specialized.BlockBlobClient;
 import com.cvgen.core.pipeline.BlobStore;
-import com.cvgen.functions.azure.testing.AzuriteServer;
+import com.cvgen.devservers.AzuriteServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

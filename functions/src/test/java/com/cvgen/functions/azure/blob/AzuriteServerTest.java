@@ -3,7 +3,7 @@ package com.cvgen.functions.azure.blob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.cvgen.functions.azure.testing.AzuriteServer;
+import com.cvgen.devservers.AzuriteServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

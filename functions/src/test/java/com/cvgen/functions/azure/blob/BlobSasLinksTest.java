@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cvgen.core.pipeline.BlobStore;
 import com.cvgen.core.pipeline.DownloadLinks;
-import com.cvgen.functions.azure.testing.AzuriteServer;
+import com.cvgen.devservers.AzuriteServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

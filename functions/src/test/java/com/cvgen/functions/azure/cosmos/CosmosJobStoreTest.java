@@ -8,7 +8,7 @@ import com.cvgen.core.model.JobStatus;
 import com.cvgen.core.model.JobStep;
 import com.cvgen.core.model.JobSteps;
 import com.cvgen.core.pipeline.JobStore;
-import com.cvgen.functions.azure.testing.CosmosTestServer;
+import com.cvgen.devservers.CosmosTestServer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.azure.cosmos.models.PartitionKey;
 import java.nio.charset.StandardCharsets;

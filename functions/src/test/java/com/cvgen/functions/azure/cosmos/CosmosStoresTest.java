@@ -10,7 +10,7 @@ import com.cvgen.core.model.Resume;
 import com.cvgen.core.pipeline.ExtractionCache;
 import com.cvgen.core.pipeline.JobProfileStore;
 import com.cvgen.core.pipeline.JobProfileStore.SavedJobProfile;
-import com.cvgen.functions.azure.testing.CosmosTestServer;
+import com.cvgen.devservers.CosmosTestServer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package com.cvgen.functions.azure.cosmos;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.cvgen.functions.azure.testing.CosmosTestServer;
+import com.cvgen.devservers.CosmosTestServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

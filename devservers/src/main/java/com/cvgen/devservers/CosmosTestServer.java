@@ -1,4 +1,4 @@
-package com.cvgen.functions.azure.testing;
+package com.cvgen.devservers;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -41,11 +41,18 @@ public final class CosmosTestServer implements AutoCloseable {
     this.output = output;
   }
 
-  /** Starts the server and its proxy; fails (never skips) when the server is not installed. */
+  /** Starts the server and its proxy on free ports; fails (never skips) when the server is not installed. */
   public static CosmosTestServer start() throws IOException {
+    return start(Path.of(System.getProperty("test.servers.dir", "tools/test-servers")), 0);
+  }
+
+  /**
+   * Starts the server from {@code toolsDir} (tools/test-servers) on a free port and its proxy on
+   * {@code endpointPort} (0 for a free one): the endpoint the SDK connects to.
+   */
+  public static CosmosTestServer start(Path toolsDir, int endpointPort) throws IOException {
     System.setProperty("COSMOS.EMULATOR_SERVER_CERTIFICATE_VALIDATION_DISABLED", "true");
-    Path dir = Path.of(System.getProperty("test.servers.dir", "tools/test-servers"));
-    Path pkg = dir.resolve("node_modules/@vercel/cosmosdb-server");
+    Path pkg = toolsDir.resolve("node_modules/@vercel/cosmosdb-server");
     Path cli = pkg.resolve("lib/cli.js");
     if (!Files.isRegularFile(cli)) {
       throw new IllegalStateException("the Cosmos DB test server is not installed (no " + cli
@@ -85,7 +92,7 @@ public final class CosmosTestServer implements AutoCloseable {
     QueryPlanProxy proxy;
     try {
       proxy = new QueryPlanProxy(URI.create("http://127.0.0.1:" + port + "/"), pkg.resolve("cert.pem"),
-          pkg.resolve("key.pem"));
+          pkg.resolve("key.pem"), endpointPort);
     } catch (IOException | RuntimeException e) {
       p.destroyForcibly();
       throw e;

@@ -1,4 +1,4 @@
-package com.cvgen.functions.azure.testing;
+package com.cvgen.devservers;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -71,6 +71,11 @@ public final class QueryPlanProxy implements AutoCloseable {
 
   /** Listens on a free loopback port, forwards to {@code target} (http://host:port). */
   public QueryPlanProxy(URI target, Path certPem, Path keyPem) throws IOException {
+    this(target, certPem, keyPem, 0);
+  }
+
+  /** Listens on {@code port} of the loopback address (0 for a free one), forwards to {@code target}. */
+  public QueryPlanProxy(URI target, Path certPem, Path keyPem, int port) throws IOException {
     this.target = target;
     this.executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "cosmos-query-plan-proxy");
@@ -79,7 +84,7 @@ public final class QueryPlanProxy implements AutoCloseable {
     });
     this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).executor(executor).build();
-    server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(sslContext(certPem, keyPem)));
     server.setExecutor(executor);
     server.createContext("/", this::handle);

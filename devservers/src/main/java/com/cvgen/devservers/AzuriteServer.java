@@ -1,4 +1,4 @@
-package com.cvgen.functions.azure.testing;
+package com.cvgen.devservers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,11 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Azurite's Blob service on a free port of 127.0.0.1, in memory, for one test class:
+ * Azurite on 127.0.0.1: for a test class its Blob service alone, on a free port, in memory,
  *
  * <pre>{@code
  * static AzuriteServer azurite;
@@ -21,17 +22,36 @@ import java.util.concurrent.TimeUnit;
  * @AfterAll static void stop() { azurite.close(); }
  * }</pre>
  *
- * <p>The binary comes from {@code tools/test-servers} (the system property {@code
- * test.servers.dir}, set by Surefire), which {@code ./cvgen test} installs with {@code npm ci}.
- * When it is missing the test fails with that advice: it never skips.
+ * or, for {@code ./cvgen dev-servers}, all three services on the ports {@code UseDevelopmentStorage=true}
+ * means (Blob 10000, Queue 10001, Table 10002), kept in a folder ({@link #start(Path, Options)}).
+ *
+ * <p>The binary comes from {@code tools/test-servers} (the system property {@code test.servers.dir},
+ * set by Surefire), which {@code ./cvgen test} installs with {@code npm ci}. When it is missing the
+ * caller fails with that advice: a test never skips.
  */
 public final class AzuriteServer implements AutoCloseable {
   /** Azurite's well-known development account and its public key. */
   public static final String ACCOUNT = "devstoreaccount1";
   public static final String ACCOUNT_KEY =
       "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+  /** The Blob port of {@code UseDevelopmentStorage=true}; Queue and Table follow it. */
+  public static final int DEVELOPMENT_BLOB_PORT = 10000;
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * How to run it.
+   *
+   * @param blobPort the Blob port, 0 for a free one
+   * @param allServices Queue and Table too (on the two ports after Blob's), as Core Tools' host storage needs
+   * @param location where Azurite keeps its data; null for memory only
+   */
+  public record Options(int blobPort, boolean allServices, Path location) {
+    /** The Blob service alone, on a free port, in memory: what a test needs. */
+    public static Options forTests() {
+      return new Options(0, false, null);
+    }
+  }
 
   private final Process process;
   private final Path log;
@@ -43,32 +63,41 @@ public final class AzuriteServer implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts Azurite and waits until its port answers; fails with its output when it does not. */
+  /** Starts Azurite's Blob service for a test (see the class comment); fails with advice when not installed. */
   public static AzuriteServer start() {
-    Path bin = binary();
-    IOException last = null;
-    for (int attempt = 1; attempt <= 2; attempt++) { // a second try if another process took the port
-      try {
-        return startOn(bin, freePort());
-      } catch (IOException e) {
-        last = e;
-      }
-    }
-    throw new IllegalStateException("Azurite did not start: " + last.getMessage(), last);
+    return start(toolsDir(), Options.forTests());
   }
 
-  private static Path binary() {
+  /** The tools folder named by the system property {@code test.servers.dir} (Surefire sets it). */
+  static Path toolsDir() {
     String dir = System.getProperty("test.servers.dir");
     if (dir == null || dir.isBlank()) {
       throw new IllegalStateException("the system property test.servers.dir is not set (Surefire sets it to "
           + "tools/test-servers); run the tests with ./cvgen test");
     }
-    Path bin = Path.of(dir, "node_modules", ".bin", "azurite-blob");
+    return Path.of(dir);
+  }
+
+  /**
+   * Starts Azurite from {@code toolsDir} (tools/test-servers) and waits until its port answers; fails
+   * with its output when it does not.
+   */
+  public static AzuriteServer start(Path toolsDir, Options options) {
+    Path bin = toolsDir.resolve("node_modules/.bin").resolve(options.allServices() ? "azurite" : "azurite-blob");
     if (!Files.isExecutable(bin)) {
       throw new IllegalStateException("Azurite is not installed (" + bin + " is missing): run ./cvgen test, "
           + "which installs the test servers with npm ci in tools/test-servers");
     }
-    return bin;
+    IOException last = null;
+    int attempts = options.blobPort() == 0 ? 2 : 1; // a second free port if another process took the first
+    for (int attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        return startOn(bin, options.blobPort() == 0 ? freePort() : options.blobPort(), options);
+      } catch (IOException e) {
+        last = e;
+      }
+    }
+    throw new IllegalStateException("Azurite did not start: " + last.getMessage(), last);
   }
 
   private static int freePort() throws IOException {
@@ -77,10 +106,22 @@ public final class AzuriteServer implements AutoCloseable {
     }
   }
 
-  private static AzuriteServer startOn(Path bin, int port) throws IOException {
+  private static AzuriteServer startOn(Path bin, int port, Options options) throws IOException {
+    if (answers(port)) throw new IOException("port " + port + " on 127.0.0.1 is in use (another Azurite?)");
     Path log = Files.createTempFile("azurite-", ".log");
-    List<String> command = List.of(bin.toString(), "--blobHost", "127.0.0.1", "--blobPort", Integer.toString(port),
-        "--skipApiVersionCheck", "--disableTelemetry", "--inMemoryPersistence", "--silent", "--loose");
+    List<String> command = new ArrayList<>(List.of(bin.toString(), "--blobHost", "127.0.0.1",
+        "--blobPort", Integer.toString(port)));
+    if (options.allServices()) {
+      command.addAll(List.of("--queueHost", "127.0.0.1", "--queuePort", Integer.toString(port + 1),
+          "--tableHost", "127.0.0.1", "--tablePort", Integer.toString(port + 2)));
+    }
+    command.addAll(List.of("--skipApiVersionCheck", "--disableTelemetry", "--silent", "--loose"));
+    if (options.location() == null) {
+      command.add("--inMemoryPersistence");
+    } else {
+      Files.createDirectories(options.location());
+      command.addAll(List.of("--location", options.location().toString()));
+    }
     Process p = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
