@@ -126,6 +126,30 @@ public final class JobProfileReader {
     return fromText(text);
   }
 
+  /**
+   * The text of a PDF or text posting, for a language model: a PDF's lines in reading order (a blank
+   * line between blocks), a text file decoded; empty for a JSON job, which is structured already.
+   * Call it for input {@link #read} accepted.
+   */
+  public java.util.Optional<String> postingText(byte[] content, String fileName) {
+    if (isPdf(content)) {
+      StringBuilder sb = new StringBuilder();
+      int page = -1;
+      int column = -1;
+      for (TextLine l : extractor.readText(content).lines()) {
+        if (sb.length() > 0 && (l.page() != page || l.column() != column)) sb.append('\n');
+        sb.append(l.text()).append('\n');
+        page = l.page();
+        column = l.column();
+      }
+      return java.util.Optional.of(sb.toString().strip());
+    }
+    String text = decode(content, fileName == null ? "the job profile" : fileName);
+    String trimmed = text.stripLeading();
+    if (trimmed.startsWith("{") || trimmed.startsWith("[")) return java.util.Optional.empty();
+    return java.util.Optional.of(text.strip());
+  }
+
   /** Reads a job posting in a PDF (with a text layer). */
   public JobProfile fromPdf(byte[] pdf) {
     TextDocument doc = extractor.readText(pdf);

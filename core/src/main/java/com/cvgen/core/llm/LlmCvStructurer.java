@@ -156,7 +156,7 @@ public final class LlmCvStructurer implements CvStructurer {
   }
 
   /** Removes nulls and blank strings, recursively; an object left empty is removed too. */
-  private static JsonNode prune(JsonNode node) {
+  static JsonNode prune(JsonNode node) {
     if (node.isObject()) {
       ObjectNode o = (ObjectNode) node;
       for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext();) {

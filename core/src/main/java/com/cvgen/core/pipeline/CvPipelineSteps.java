@@ -8,7 +8,7 @@ import com.cvgen.core.generate.DashboardWriter;
 import com.cvgen.core.generate.DocxCvWriter;
 import com.cvgen.core.generate.DocxOfferWriter;
 import com.cvgen.core.generate.OutputLanguage;
-import com.cvgen.core.jobs.JobProfileReader;
+import com.cvgen.core.jobs.JobProfileStructurer;
 import com.cvgen.core.json.Json;
 import com.cvgen.core.model.Feedback;
 import com.cvgen.core.model.Job;
@@ -28,6 +28,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -69,19 +70,19 @@ public final class CvPipelineSteps {
   private final JobStore jobs;
   private final ExtractionCache cache;
   private final CvExtractor extractor;
-  private final JobProfileReader jobReader;
+  private final JobProfileStructurer jobStructurer;
   private final SkillVocabulary vocabulary;
   private final Clock clock;
   private final DocxCvWriter cvDocx = new DocxCvWriter();
   private final DocxOfferWriter offerDocx;
 
   public CvPipelineSteps(BlobStore blobs, JobStore jobs, ExtractionCache cache, CvExtractor extractor,
-      JobProfileReader jobReader, SkillVocabulary vocabulary, Clock clock) {
+      JobProfileStructurer jobStructurer, SkillVocabulary vocabulary, Clock clock) {
     this.blobs = blobs;
     this.jobs = jobs;
     this.cache = cache;
     this.extractor = extractor;
-    this.jobReader = jobReader;
+    this.jobStructurer = jobStructurer;
     this.vocabulary = vocabulary;
     this.clock = clock;
     this.offerDocx = new DocxOfferWriter(vocabulary);
@@ -113,25 +114,28 @@ public final class CvPipelineSteps {
       String lang = ref.language() != null ? ref.language() : LocalCvProcessor.languageOf(resume).code();
       writeJson(OutputNames.CV_DATA, ref, resume);
       String profileBlob = null;
+      JobProfileStructurer.Reading reading = null;
       Optional<String> upload = jobProfileUpload(ref.jobId());
       if (upload.isPresent()) {
-        JobProfile profile = jobReader.read(blobs.read(BlobStore.UPLOADS, upload.get()), upload.get());
-        profileBlob = writeJson(OutputNames.JOB_PROFILE, ref, profile);
+        reading = jobStructurer.read(blobs.read(BlobStore.UPLOADS, upload.get()), upload.get());
+        profileBlob = writeJson(OutputNames.JOB_PROFILE, ref, reading.profile());
       }
       String note = (cached.isPresent() ? "cache hit" : "cache miss")
-          + fallback.map(r -> "; the language model was not used (" + r + "), the offline structurer was").orElse("");
+          + fallback.map(r -> "; the language model was not used (" + r + "), the offline structurer was").orElse("")
+          + (reading != null && reading.note() != null ? "; " + reading.note() : "");
       String profileName = profileBlob;
+      Optional<Job.TokenUsage> jobUsage = reading == null ? Optional.empty() : reading.usage();
       return new Result(new Outcome(outputName(ref.jobId(), OutputNames.CV_DATA), null, lang, profileBlob != null),
           note, OutputNames.CV_DATA, j -> {
             Job next = j.withLanguage(lang, now());
-            // the model's tokens, for cost (a cache hit used none)
-            if (cached.isEmpty()) {
-              Optional<com.cvgen.core.llm.LlmNotes.Usage> usage = com.cvgen.core.llm.LlmNotes.usage(resume);
-              if (usage.isPresent()) {
-                next = next.withTokenUsage(new Job.TokenUsage(usage.get().model(), usage.get().promptTokens(),
-                    usage.get().completionTokens()), now());
-              }
-            }
+            // the model's tokens, for cost: the CV's (none on a cache hit) and the job profile's
+            Optional<Job.TokenUsage> cvUsage = cached.isPresent() ? Optional.empty()
+                : com.cvgen.core.llm.LlmNotes.usage(resume).map(u -> new Job.TokenUsage(u.model(), u.promptTokens(),
+                    u.completionTokens()));
+            Optional<Job.TokenUsage> usage = Stream.of(cvUsage, jobUsage).flatMap(Optional::stream)
+                .reduce((a, b) -> new Job.TokenUsage(a.model(), a.promptTokens() + b.promptTokens(),
+                    a.completionTokens() + b.completionTokens()));
+            if (usage.isPresent()) next = next.withTokenUsage(usage.get(), now());
             return profileName == null ? next : next.withOutput(OutputNames.JOB_PROFILE, profileName, now());
           });
     });

@@ -6,6 +6,7 @@ import com.cvgen.core.extract.CvExtractor;
 import com.cvgen.core.extract.PdfLimits;
 import com.cvgen.core.generate.OutputLanguage;
 import com.cvgen.core.jobs.JobProfileReader;
+import com.cvgen.core.jobs.JobProfileStructurer;
 import com.cvgen.core.json.Json;
 import com.cvgen.core.model.Job;
 import com.cvgen.core.model.JobProfile;
@@ -53,11 +54,13 @@ public final class JobIntake {
   private final ExtractionCache cache;
   private final CvExtractor extractor;
   private final JobProfileReader jobReader;
+  private final JobProfileStructurer jobStructurer;
   private final PdfLimits limits;
   private final Clock clock;
 
   public JobIntake(BlobStore blobs, JobStore jobs, JobProfileStore profiles, JobQueue queue, ExtractionCache cache,
-      CvExtractor extractor, JobProfileReader jobReader, PdfLimits limits, Clock clock) {
+      CvExtractor extractor, JobProfileReader jobReader, JobProfileStructurer jobStructurer, PdfLimits limits,
+      Clock clock) {
     this.blobs = blobs;
     this.jobs = jobs;
     this.profiles = profiles;
@@ -65,6 +68,7 @@ public final class JobIntake {
     this.cache = cache;
     this.extractor = extractor;
     this.jobReader = jobReader;
+    this.jobStructurer = jobStructurer;
     this.limits = limits;
     this.clock = clock;
   }
@@ -135,11 +139,14 @@ public final class JobIntake {
     };
   }
 
-  /** Reads and checks a job profile for saving; the same rules as with an upload. */
-  public JobProfile readJobProfile(JobProfileSource source) {
+  /**
+   * Reads and checks a job profile for saving, with the same rules as an upload; a PDF or text
+   * posting is structured as the pipeline does it (by the language model when one is configured).
+   */
+  public JobProfileStructurer.Reading readJobProfile(JobProfileSource source) {
     return switch (source) {
-      case JobProfileSource.File f -> jobReader.read(f.content(), f.fileName());
-      case JobProfileSource.Text t -> jobReader.read(t.text().getBytes(StandardCharsets.UTF_8), null);
+      case JobProfileSource.File f -> jobStructurer.read(f.content(), f.fileName());
+      case JobProfileSource.Text t -> jobStructurer.read(t.text().getBytes(StandardCharsets.UTF_8), null);
       case JobProfileSource.Saved s -> throw new IllegalArgumentException("a saved profile is already read");
     };
   }

@@ -67,7 +67,7 @@ class LlmCvStructurerTest {
     assertThat(problems).isEmpty();
   }
 
-  private static void checkStrict(com.fasterxml.jackson.databind.JsonNode node, String at, List<String> problems) {
+  static void checkStrict(com.fasterxml.jackson.databind.JsonNode node, String at, List<String> problems) {
     if (node.has("properties")) {
       if (!node.path("additionalProperties").isBoolean() || node.get("additionalProperties").asBoolean()) {
         problems.add(at + ": additionalProperties not false");

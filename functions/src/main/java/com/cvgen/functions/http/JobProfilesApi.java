@@ -78,7 +78,7 @@ public final class JobProfilesApi {
       }
       JobProfile profile;
       try {
-        profile = app.intake().readJobProfile(source);
+        profile = app.intake().readJobProfile(source).profile();
       } catch (CvInputException e) {
         return ApiResponses.inputError(request, e);
       }

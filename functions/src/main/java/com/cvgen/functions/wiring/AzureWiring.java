@@ -2,10 +2,9 @@ package com.cvgen.functions.wiring;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.identity.DefaultAzureCredentialBuilder;
-import com.cvgen.core.extract.CvStructurer;
-import com.cvgen.core.extract.OfflineCvStructurer;
 import com.cvgen.core.llm.FallbackPolicy;
 import com.cvgen.core.llm.LlmCvStructurer;
+import com.cvgen.core.llm.LlmJobStructurer;
 import com.cvgen.functions.azure.blob.AzureBlobs;
 import com.cvgen.functions.azure.cosmos.CosmosStores;
 import com.cvgen.functions.azure.keyvault.KeyVaultSecretStore;
@@ -56,10 +55,13 @@ public final class AzureWiring {
         : CosmosStores.withCredential(endpoint.get(), credential(), database, clock));
   }
 
-  /** The structurer: the language model when Azure OpenAI is configured, else the offline one. */
-  public CvStructurer structurer() {
+  /**
+   * The structurers of CVs and job postings: both by the Azure OpenAI deployment (one client, so one
+   * circuit breaker) when it is configured, else both offline.
+   */
+  public Composition.Structurers structurers() {
     Optional<String> endpoint = settings.get(Settings.OPENAI_ENDPOINT);
-    if (endpoint.isEmpty()) return new OfflineCvStructurer();
+    if (endpoint.isEmpty()) return Composition.Structurers.offline();
     String deployment = settings.require(Settings.OPENAI_DEPLOYMENT);
     String version = settings.get(Settings.OPENAI_API_VERSION, "2024-10-21");
     AzureOpenAiClient.Options options = AzureOpenAiClient.Options.defaults();
@@ -74,7 +76,8 @@ public final class AzureWiring {
       default -> throw new Settings.ConfigurationException(
           "the setting " + Settings.LLM_FALLBACK + " must be 'fallback' or 'fail', was '" + policy + "'");
     };
-    return new LlmCvStructurer(client, new LlmCvStructurer.Options(deployment, fallback, null));
+    return new Composition.Structurers(new LlmCvStructurer(client, new LlmCvStructurer.Options(deployment, fallback, null)),
+        (reader, vocabulary) -> new LlmJobStructurer(client, deployment, fallback, reader, vocabulary));
   }
 
   /** The OpenAI key: the setting (a Key Vault reference in Azure), else the Key Vault secret, else none. */

@@ -5,6 +5,7 @@ import com.cvgen.core.extract.CvStructurer;
 import com.cvgen.core.extract.OfflineCvStructurer;
 import com.cvgen.core.extract.PdfLimits;
 import com.cvgen.core.jobs.JobProfileReader;
+import com.cvgen.core.jobs.JobProfileStructurer;
 import com.cvgen.core.pipeline.BlobStore;
 import com.cvgen.core.pipeline.CvPipelineSteps;
 import com.cvgen.core.pipeline.DownloadLinks;
@@ -62,19 +63,19 @@ public final class Composition {
   private final Adapters adapters;
   private final BearerAuth auth;
   private final PdfLimits limits;
-  private final java.util.function.Supplier<CvStructurer> structurer;
+  private final java.util.function.Supplier<Structurers> structurers;
   private volatile Services services;
   private final Duration linkTtl;
   private final String taskHub;
 
   public Composition(Settings settings, Clock clock, Adapters adapters, TokenVerifier tokens) {
-    this(settings, clock, adapters, tokens, OfflineCvStructurer::new);
+    this(settings, clock, adapters, tokens, Structurers::offline);
   }
 
-  /** @param structurer made on first use (a language model client is not made for a host that never structures) */
+  /** @param structurers made on first use (a language model client is not made for a host that never structures) */
   public Composition(Settings settings, Clock clock, Adapters adapters, TokenVerifier tokens,
-      java.util.function.Supplier<CvStructurer> structurer) {
-    this.structurer = structurer;
+      java.util.function.Supplier<Structurers> structurers) {
+    this.structurers = structurers;
     this.settings = settings;
     this.clock = clock;
     this.adapters = adapters;
@@ -124,7 +125,7 @@ public final class Composition {
   public static Composition fromSettings(Settings settings) {
     Clock clock = Clock.systemUTC();
     AzureWiring azure = new AzureWiring(settings, clock);
-    return new Composition(settings, clock, azure.adapters(), tokenVerifier(settings, clock), azure::structurer);
+    return new Composition(settings, clock, azure.adapters(), tokenVerifier(settings, clock), azure::structurers);
   }
 
   public Settings settings() {
@@ -155,6 +156,19 @@ public final class Composition {
     return services().steps();
   }
 
+  /**
+   * What structures CVs and job postings: both by the language model when one is configured (see
+   * {@link AzureWiring#structurers()}), else both offline.
+   *
+   * @param jobs the job structurer, given the offline reader and the skills vocabulary
+   */
+  public record Structurers(CvStructurer cv,
+      java.util.function.BiFunction<JobProfileReader, SkillVocabulary, JobProfileStructurer> jobs) {
+    public static Structurers offline() {
+      return new Structurers(new OfflineCvStructurer(), (reader, vocabulary) -> JobProfileStructurer.offline(reader));
+    }
+  }
+
   /** The domain services, made on first use: loading vocabularies and schemas need not delay a host's start. */
   private record Services(JobIntake intake, CvPipelineSteps steps) {}
 
@@ -164,13 +178,15 @@ public final class Composition {
     synchronized (this) {
       if (services == null) {
         SkillVocabulary vocabulary = SkillVocabulary.defaults();
-        CvExtractor extractor = new CvExtractor(limits, structurer.get());
+        Structurers made = structurers.get();
+        CvExtractor extractor = new CvExtractor(limits, made.cv());
         JobProfileReader jobReader = new JobProfileReader(vocabulary, extractor);
+        JobProfileStructurer jobStructurer = made.jobs().apply(jobReader, vocabulary);
         services = new Services(
             new JobIntake(adapters.blobs(), adapters.jobs(), adapters.profiles(), adapters.queue(), adapters.cache(),
-                extractor, jobReader, limits, clock),
-            new CvPipelineSteps(adapters.blobs(), adapters.jobs(), adapters.cache(), extractor, jobReader, vocabulary,
-                clock));
+                extractor, jobReader, jobStructurer, limits, clock),
+            new CvPipelineSteps(adapters.blobs(), adapters.jobs(), adapters.cache(), extractor, jobStructurer,
+                vocabulary, clock));
       }
       return services;
     }

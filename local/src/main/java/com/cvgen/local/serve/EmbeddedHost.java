@@ -147,7 +147,7 @@ public final class EmbeddedHost implements AutoCloseable {
       Composition.Adapters adapters = o.adapters().apply(new Composition.Adapters(blobs, jobs, profiles, cache,
           queueRef, links, readiness));
       Composition app = new Composition(settings, clock, adapters, Composition.tokenVerifier(settings, clock),
-          azure::structurer);
+          azure::structurers);
       Composition.install(app);
 
       // the catalog hands functions a client of the backend, which needs the catalog to start

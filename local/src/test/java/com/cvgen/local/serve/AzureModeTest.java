@@ -7,6 +7,7 @@ import com.cvgen.functions.auth.LocalTokens;
 import com.cvgen.functions.azure.openai.AzureOpenAiStub;
 import com.cvgen.devservers.AzuriteServer;
 import com.cvgen.devservers.CosmosTestServer;
+import com.cvgen.core.llm.JobPrompt;
 import com.cvgen.functions.wiring.Settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -35,7 +36,8 @@ class AzureModeTest {
     try (AzuriteServer azurite = AzuriteServer.start();
         CosmosTestServer cosmos = CosmosTestServer.start();
         AzureOpenAiStub model = new AzureOpenAiStub()) {
-      model.otherwise(AzureOpenAiStub.Reply.ok(AzureOpenAiStub.recordedResumeAnswer()));
+      model.otherwise(AzureOpenAiStub.Reply.ok(AzureOpenAiStub.recordedResumeAnswer()))
+          .forSchema(JobPrompt.SCHEMA_NAME, AzureOpenAiStub.Reply.ok(AzureOpenAiStub.recordedJobAnswer()));
       Map<String, String> env = new HashMap<>();
       env.put(Settings.STORAGE_CONNECTION_STRING, azurite.connectionString());
       env.put(Settings.COSMOS_ENDPOINT, cosmos.endpoint());
@@ -75,7 +77,32 @@ class AzureModeTest {
         assertThat(step(second, "extract").get("message").asText()).startsWith("cache hit");
         assertThat(model.requests).as("a cache hit makes no model call").hasSize(1);
         assertThat(second.has("tokenUsage")).isFalse();
-        assertThat(api.jobs().json().get("jobs")).hasSize(2);
+
+        // a text job profile is structured by the model too (the CV is a cache hit: one call, the job's)
+        byte[] posting = AzureModeTest.class.getResourceAsStream("/samples/jobs/de-stellenanzeige.txt").readAllBytes();
+        ApiClient.Reply up = api.upload(new ApiClient.FilePart("cv", "cv.pdf", "application/pdf", pdf),
+            new ApiClient.FilePart("jobProfile", "stelle.txt", "text/plain", posting), Map.of());
+        assertThat(up.status()).as(up.text()).isEqualTo(202);
+        JsonNode third = api.awaitFinal(up.json().get("jobId").asText(), Duration.ofMinutes(2));
+        assertThat(third.get("status").asText()).as(third.toString()).isEqualTo("completed");
+        assertThat(model.requests).hasSize(2);
+        assertThat(model.requests.get(1).body()).contains(JobPrompt.BEGIN).contains("Elbwerk Software GmbH");
+        assertThat(step(third, "extract").get("message").asText()).startsWith("cache hit")
+            .contains("job profile structured by the language model");
+        assertThat(third.at("/tokenUsage/promptTokens").asLong()).isEqualTo(1187);
+        JsonNode links3 = api.downloads(third.get("jobId").asText()).json();
+        JsonNode profile = null;
+        for (JsonNode f : links3.get("files")) {
+          if (f.get("name").asText().equals("job_profile.json")) {
+            profile = new com.fasterxml.jackson.databind.ObjectMapper().readTree(api.fetch(URI.create(
+                f.get("url").asText())).body());
+          }
+        }
+        assertThat(profile).as("job_profile.json among the outputs").isNotNull();
+        assertThat(profile.get("remote").asText()).isEqualTo("Hybrid"); // the model's reading
+        assertThat(profile.at("/meta/cvgen/requiredSkills").toString()).contains("Java", "Kubernetes");
+        assertThat(profile.at("/meta/cvgen/preferredSkills").toString()).contains("Terraform");
+        assertThat(api.jobs().json().get("jobs")).hasSize(3);
       }
     }
   }

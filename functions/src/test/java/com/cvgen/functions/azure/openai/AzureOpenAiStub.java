@@ -47,6 +47,7 @@ public final class AzureOpenAiStub implements AutoCloseable {
   private final ConcurrentLinkedDeque<Reply> script = new ConcurrentLinkedDeque<>();
   private volatile Reply fallback = Reply.status(500, Map.of());
   public final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final Map<String, Reply> bySchema = new java.util.concurrent.ConcurrentHashMap<>();
 
   public AzureOpenAiStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -57,10 +58,25 @@ public final class AzureOpenAiStub implements AutoCloseable {
 
   /** A recorded chat-completions answer holding a JSON Resume (for a short CV). */
   public static String recordedResumeAnswer() throws IOException {
-    try (java.io.InputStream in = AzureOpenAiStub.class.getResourceAsStream("chat-completion-resume.json")) {
-      if (in == null) throw new IOException("chat-completion-resume.json missing");
+    return recorded("chat-completion-resume.json");
+  }
+
+  /** A recorded chat-completions answer holding a job (for the bundled German sample posting). */
+  public static String recordedJobAnswer() throws IOException {
+    return recorded("chat-completion-job.json");
+  }
+
+  private static String recorded(String name) throws IOException {
+    try (java.io.InputStream in = AzureOpenAiStub.class.getResourceAsStream(name)) {
+      if (in == null) throw new IOException(name + " missing");
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+  }
+
+  /** Answers requests whose structured-output schema is named {@code schemaName} with {@code reply}, always. */
+  public AzureOpenAiStub forSchema(String schemaName, Reply reply) {
+    bySchema.put(schemaName, reply);
+    return this;
   }
 
   public String endpoint() {
@@ -82,7 +98,10 @@ public final class AzureOpenAiStub implements AutoCloseable {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
           exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body, System.nanoTime()));
-      Reply reply = script.pollFirst();
+      Reply reply = bySchema.entrySet().stream()
+          .filter(e -> body.contains("\"name\":\"" + e.getKey() + "\"")).map(Map.Entry::getValue).findFirst()
+          .orElse(null);
+      if (reply == null) reply = script.pollFirst();
       if (reply == null) reply = fallback;
       if (!exchange.getRequestMethod().equals("POST") || !exchange.getRequestURI().getPath().matches(
           "/openai/deployments/[^/]+/chat/completions")) {
