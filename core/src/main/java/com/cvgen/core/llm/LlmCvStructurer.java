@@ -12,12 +12,9 @@ import com.cvgen.core.model.Extraction.FieldSource;
 import com.cvgen.core.model.Meta;
 import com.cvgen.core.model.Resume;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,8 +83,7 @@ public final class LlmCvStructurer implements CvStructurer {
     this.client = Objects.requireNonNull(client, "client");
     this.options = Objects.requireNonNull(options, "options");
     this.offline = Objects.requireNonNull(offline, "offline");
-    String name = options.model().strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
-    this.id = "llm-" + name + "-" + VERSION;
+    this.id = Answers.id(options.model(), "-" + VERSION);
   }
 
   /** "llm-" + the model or deployment name + "-v1", e.g. "llm-gpt-4o-v1". */
@@ -134,15 +130,7 @@ public final class LlmCvStructurer implements CvStructurer {
    * valid JSON Resume. A {@code meta} the model may add is dropped.
    */
   static Resume parse(String json) {
-    JsonNode node;
-    try {
-      node = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new LlmAnswerException("the answer is not JSON: " + e.getOriginalMessage(), e);
-    }
-    if (node == null || !node.isObject()) throw new LlmAnswerException("the answer is not a JSON object");
-    ObjectNode clean = (ObjectNode) prune(node);
-    clean.remove("meta");
+    ObjectNode clean = Answers.object(json);
     List<String> violations = SchemaValidator.RESUME.validate(clean);
     if (!violations.isEmpty()) {
       throw new LlmAnswerException("the answer is outside JSON Resume: "
@@ -153,31 +141,6 @@ public final class LlmCvStructurer implements CvStructurer {
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new LlmAnswerException("the answer does not map to a CV: " + e.getMessage(), e);
     }
-  }
-
-  /** Removes nulls and blank strings, recursively; an object left empty is removed too. */
-  static JsonNode prune(JsonNode node) {
-    if (node.isObject()) {
-      ObjectNode o = (ObjectNode) node;
-      for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext();) {
-        Map.Entry<String, JsonNode> e = it.next();
-        JsonNode v = prune(e.getValue());
-        if (v == null) it.remove();
-        else e.setValue(v);
-      }
-      return o;
-    }
-    if (node.isArray()) {
-      ArrayNode a = (ArrayNode) node;
-      for (int i = a.size() - 1; i >= 0; i--) {
-        JsonNode v = prune(a.get(i));
-        if (v == null || (v.isObject() && v.isEmpty())) a.remove(i);
-        else a.set(i, v);
-      }
-      return a;
-    }
-    if (node.isNull() || (node.isTextual() && node.asText().isBlank())) return null;
-    return node;
   }
 
   private static boolean isEmpty(Resume r) {

@@ -3,21 +3,16 @@ package com.cvgen.core.llm;
 import com.cvgen.core.CvInputException;
 import com.cvgen.core.jobs.JobProfileReader;
 import com.cvgen.core.jobs.JobProfileStructurer;
-import com.cvgen.core.json.Json;
 import com.cvgen.core.model.Job;
 import com.cvgen.core.model.JobProfile;
 import com.cvgen.core.model.JobProfile.Requirements;
 import com.cvgen.core.skills.SkillVocabulary;
 import com.cvgen.core.text.Fold;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -70,7 +65,7 @@ public final class LlmJobStructurer implements JobProfileStructurer {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.reader = Objects.requireNonNull(reader, "reader");
     this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
-    this.id = "llm-" + model.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-") + "-job-" + VERSION;
+    this.id = Answers.id(model, "-job-" + VERSION);
   }
 
   /** "llm-" + the model or deployment name + "-job-v1". */
@@ -92,7 +87,7 @@ public final class LlmJobStructurer implements JobProfileStructurer {
     try {
       Completion completion = client.complete(prompt(text.get()));
       List<String> dropped = new ArrayList<>();
-      ObjectNode answer = evidenced(parse(completion.json()), text.get(), dropped);
+      ObjectNode answer = evidenced(Answers.object(completion.json()), text.get(), dropped);
       if (!answer.has("title") && !answer.has("responsibilities") && !answer.has("qualifications")
           && !answer.has("skills")) {
         throw new LlmAnswerException("the model returned an empty job for a posting with content");
@@ -113,26 +108,9 @@ public final class LlmJobStructurer implements JobProfileStructurer {
     } catch (LlmException e) {
       if (policy == FallbackPolicy.FAIL) throw e;
       LOG.warn("{}: falling back to the offline job reader: {}", id, e.getMessage());
-      String kind = e instanceof LlmUnavailableException ? "unavailable" : "bad answer";
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " ");
-      if (why.length() > 300) why = why.substring(0, 300) + "…";
       return new Reading(offline, OFFLINE, Optional.empty(),
-          "the language model was not used for the job profile (" + kind + ": " + why + "), the offline reader was");
+          "the language model was not used for the job profile (" + LlmNotes.reason(e) + "), the offline reader was");
     }
-  }
-
-  /** One JSON object, nothing after it, nulls and blanks removed. */
-  static ObjectNode parse(String json) {
-    JsonNode node;
-    try {
-      node = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new LlmAnswerException("the answer is not JSON: " + e.getOriginalMessage(), e);
-    }
-    if (node == null || !node.isObject()) throw new LlmAnswerException("the answer is not a JSON object");
-    ObjectNode clean = (ObjectNode) LlmCvStructurer.prune(node);
-    clean.remove("meta");
-    return clean;
   }
 
   /** Drops skill keywords the posting does not contain (named in {@code dropped}); empty groups go. */

@@ -34,10 +34,15 @@ public final class LlmNotes {
   }
 
   static String fallback(String structurerId, LlmException e) {
+    return FALLBACK_PREFIX + structurerId + " " + reason(e);
+  }
+
+  /** "unavailable: ..." or "bad answer: ...", on one line, at most about 300 characters of reason. */
+  static String reason(LlmException e) {
     String kind = e instanceof LlmUnavailableException ? "unavailable" : "bad answer";
     String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (why.length() > 300) why = why.substring(0, 300) + "…";
-    return FALLBACK_PREFIX + structurerId + " " + kind + ": " + why.replaceAll("\\s+", " ");
+    return kind + ": " + why.replaceAll("\\s+", " ");
   }
 
   /** The token usage recorded in the CV's extraction metadata, if the model answered. */
