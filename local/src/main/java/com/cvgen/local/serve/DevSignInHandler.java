@@ -27,8 +27,10 @@ import org.eclipse.jetty.util.Callback;
  * (mounted only when {@code CVGEN_AUTH_MODE} is {@code local}):
  *
  * <ul>
- *   <li>{@code GET /_host/signin}: {@code {"signIn":"local"}}; the web app asks it to learn that it
- *       runs on the embedded host;
+ *   <li>{@code GET /.auth/me}: {@code {"clientPrincipal":null,"devSignIn":"/_host/signin"}}: where
+ *       Static Web Apps names the signed-in user, the embedded host names its sign-in (the token is
+ *       the tab's, the host does not know it), so the web app learns that it runs here;
+ *   <li>{@code GET /_host/signin}: {@code {"signIn":"local"}};
  *   <li>{@code POST /_host/signin} with {@code {"user":"NAME"}} (JSON): a bearer token for that
  *       user, minted exactly as {@code ./cvgen token} does ({@link LocalTokens}, 8 hours): {@code
  *       {"token","user","expiresAt"}}.
@@ -41,6 +43,8 @@ import org.eclipse.jetty.util.Callback;
  */
 final class DevSignInHandler extends Handler.Abstract {
   static final String PATH = "/_host/signin";
+  /** Static Web Apps' "who am I" address; here it tells the web app to use the development sign-in. */
+  static final String ME = "/.auth/me";
   static final Duration TTL = Duration.ofHours(8);
   private static final int MAX_BODY = 4096;
 
@@ -54,7 +58,15 @@ final class DevSignInHandler extends Handler.Abstract {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
-    if (!PATH.equals(request.getHttpURI().getPath())) return false;
+    String path = request.getHttpURI().getPath();
+    if (ME.equals(path) && (request.getMethod().equals("GET") || request.getMethod().equals("HEAD"))) {
+      Map<String, Object> me = new LinkedHashMap<>();
+      me.put("clientPrincipal", null);
+      me.put("devSignIn", PATH);
+      write(response, callback, 200, me);
+      return true;
+    }
+    if (!PATH.equals(path)) return false;
     if (!fromThisMachine(request)) {
       error(response, callback, 403, "forbidden", "the development sign-in is only offered to callers on this machine");
       return true;
