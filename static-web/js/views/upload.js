@@ -242,6 +242,8 @@ export default async function uploadView({ main, navigate }) {
       if (target) {
         cvError.textContent = errorMessage(e);
         cvInput.setAttribute('aria-invalid', 'true');
+        drop.classList.remove('chosen');
+        drop.classList.add('invalid');
       }
       showSummary([{ text: errorMessage(e), target: summary }]);
       submit.disabled = false;
