@@ -16,9 +16,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.server.handler.ResourceHandler;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *       link_expired}, 404 for a missing blob.
  *   <li>handlers mounted under other prefixes ({@link Builder#mount}).
  *   <li>everything else: the static directory (when set), {@code index.html} for directories, no
- *       listings.
+ *       listings; headers and SPA fallback from its {@code staticwebapp.config.json} ({@link
+ *       StaticSiteHandler}).
  * </ul>
  */
 public final class HostServer implements AutoCloseable {
@@ -100,12 +99,8 @@ public final class HostServer implements AutoCloseable {
     for (Mount m : mounts) handlers.addHandler(new PrefixHandler(m.prefix(), m.handler()));
     if (staticDir != null) {
       if (Files.isDirectory(staticDir)) {
-        ResourceHandler files = new ResourceHandler();
-        files.setBaseResource(ResourceFactory.of(files).newResource(staticDir.toAbsolutePath().normalize()));
-        files.setDirAllowed(false);
-        files.setWelcomeFiles("index.html");
-        files.setEtags(true);
-        handlers.addHandler(files);
+        // headers and navigation fallback from static-web/staticwebapp.config.json, as in Azure
+        handlers.addHandler(new StaticSiteHandler(staticDir));
       } else {
         LOG.warn("Static directory {} does not exist; nothing is served at /", staticDir);
       }

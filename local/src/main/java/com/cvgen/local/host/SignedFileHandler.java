@@ -21,7 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /files/{container}/{name...}?exp=&sig=}: the embedded host's stand-in for Blob Storage
  * SAS downloads. The link is checked with {@link SignedLinks#verify}; a valid one streams the blob
- * as an attachment.
+ * as an attachment, except HTML (the dashboard), which is served inline for the web app's iframe,
+ * sandboxed by its {@code Content-Security-Policy} ({@link #HTML_POLICY}). No {@code
+ * X-Frame-Options} and none of the web app's global headers: those would block the dashboard's
+ * inline scripts and its framing.
  */
 final class SignedFileHandler extends Handler.Abstract {
   static final String PREFIX = "/" + SignedLinks.PATH_PREFIX;
@@ -98,7 +101,15 @@ final class SignedFileHandler extends Handler.Abstract {
     }
     response.setStatus(200);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
-    response.getHeaders().put("Content-Disposition", contentDisposition(fileName));
+    if (isHtml(contentType)) {
+      // the dashboard: shown in the web app's sandboxed iframe, so inline; the CSP sandbox gives it
+      // an opaque origin even when opened on its own, so it can never act as the app's origin
+      response.getHeaders().put("Content-Disposition", "inline" + contentDisposition(fileName).substring(
+          "attachment".length()));
+      response.getHeaders().put("Content-Security-Policy", HTML_POLICY);
+    } else {
+      response.getHeaders().put("Content-Disposition", contentDisposition(fileName));
+    }
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "private, max-age=0");
     response.getHeaders().put("X-Content-Type-Options", "nosniff");
     try (in; OutputStream out = Content.Sink.asOutputStream(response)) {
@@ -109,6 +120,17 @@ final class SignedFileHandler extends Handler.Abstract {
       return;
     }
     callback.succeeded();
+  }
+
+  /**
+   * The header policy of HTML files: sandboxed (scripts allowed, no same origin, no forms, popups or
+   * top navigation), framable by the web app on this host only. The dashboard's own meta policy
+   * still limits its scripts to its inline ones (by hash).
+   */
+  static final String HTML_POLICY = "sandbox allow-scripts; frame-ancestors 'self'";
+
+  static boolean isHtml(String contentType) {
+    return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/html");
   }
 
   /** {@code attachment; filename="..."}, with an RFC 5987 form when the name is not plain ASCII. */

@@ -171,6 +171,12 @@ public final class EmbeddedHost implements AutoCloseable {
           .staticDir(o.staticDir())
           .maxRequestBytes(app.limits().maxBytes() + 2L * 1024 * 1024)
           .mount("/_host", new HostStatsHandler(() -> started(backendRef.get()), queueRef::get));
+      // the web app's sign-in on this machine (in Azure: Static Web Apps' /.auth)
+      if (settings.get(Settings.AUTH_MODE, "local").equals("local")) {
+        com.cvgen.functions.auth.LocalTokens tokens = new com.cvgen.functions.auth.LocalTokens(
+            settings.require(Settings.AUTH_SECRET).getBytes(StandardCharsets.UTF_8), clock);
+        http.mount("/_host", new DevSignInHandler(tokens, clock)).mount("/.auth", new DevSignInHandler(tokens, clock));
+      }
       // files on this machine are served by the host itself; Azurite serves its own SAS links
       if (files != null) http.signedFiles(files, new SignedLinks(linkSecret, URI.create("http://localhost/"), clock));
       HostServer server = http.build().start(o.port());

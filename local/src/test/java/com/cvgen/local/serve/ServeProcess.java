@@ -15,13 +15,14 @@ import java.util.regex.Pattern;
 
 /**
  * {@code ./cvgen serve} as a separate process, as a user starts it (the launcher, with the build
- * the test run already made: CVGEN_SKIP_BUILD=1). Knows its URL from the line it prints.
+ * the test run already made: CVGEN_SKIP_BUILD=1). Knows its URL from the line it prints. Public for
+ * the web app's browser test ({@code com.cvgen.local.web.BrowserIT}).
  */
-final class ServeProcess implements AutoCloseable {
+public final class ServeProcess implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+/)");
 
   final Process process;
-  final URI base;
+  public final URI base;
   final long startedNanos;
   /** What the process printed so far (read it under its lock). */
   final List<String> output;
@@ -46,16 +47,16 @@ final class ServeProcess implements AutoCloseable {
     }
   }
 
-  static Path root() {
+  public static Path root() {
     return Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
   }
 
-  static ServeProcess start(Path data, String... extra) throws IOException, InterruptedException {
+  public static ServeProcess start(Path data, String... extra) throws IOException, InterruptedException {
     return start(data, java.util.Map.of(), extra);
   }
 
   /** With settings in the environment, as a user exports them. */
-  static ServeProcess start(Path data, java.util.Map<String, String> env, String... extra)
+  public static ServeProcess start(Path data, java.util.Map<String, String> env, String... extra)
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(root().resolve("cvgen").toString(), "serve", "--port", "0", "--data",
         data.toString()));

@@ -18,7 +18,8 @@ import java.util.Objects;
 /**
  * Download links as Blob Storage SAS URLs: read permission on one blob, expiring {@code ttl} from
  * now, answered with {@code Content-Disposition: attachment; filename="<last segment>"} so browsers
- * save the file. The content type served is the one stored with the blob at write time.
+ * save the file; HTML files (the dashboard) {@code inline}, so the web app can show them in a
+ * sandboxed iframe (on the storage account's origin, never the app's). The content type served is the one stored with the blob at write time.
  *
  * <p>Two ways to sign: with the account key ({@link #sharedKey}: Azurite, connection strings with
  * an account key), or with a user-delegation key ({@link #userDelegation}: managed identity, no key
@@ -64,10 +65,16 @@ public final class BlobSasLinks implements DownloadLinks {
     BlobServiceSasSignatureValues values = new BlobServiceSasSignatureValues(expires.atOffset(ZoneOffset.UTC),
         new BlobSasPermission().setReadPermission(true))
         .setProtocol(url.startsWith("https:") ? SasProtocol.HTTPS_ONLY : SasProtocol.HTTPS_HTTP)
-        .setContentDisposition("attachment; filename=\"" + BlobNames.fileName(name) + "\"");
+        .setContentDisposition(contentDisposition(BlobNames.fileName(name)));
     String sas = keys == null
         ? blob.generateSas(values)
         : blob.generateUserDelegationSas(values, keys.key(ttl));
     return new Link(URI.create(url + "?" + sas), expires);
+  }
+
+  /** {@code attachment}, except HTML (the dashboard), which the web app shows in an iframe. */
+  static String contentDisposition(String fileName) {
+    boolean html = fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".html");
+    return (html ? "inline" : "attachment") + "; filename=\"" + fileName + "\"";
   }
 }

@@ -74,6 +74,17 @@ class BlobSasLinksTest {
   }
 
   @Test
+  void htmlIsServedInlineForTheWebAppsIframe() throws Exception {
+    String html = UUID.randomUUID() + "/dashboard.html";
+    blobs.store().put(BlobStore.OUTPUTS, html, "text/html; charset=utf-8", "<!DOCTYPE html><title>d</title>"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    HttpResponse<byte[]> r = get(blobs.links().link(BlobStore.OUTPUTS, html, Duration.ofHours(1)).url());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+    assertThat(r.headers().firstValue("Content-Disposition")).hasValue("inline; filename=\"dashboard.html\"");
+  }
+
+  @Test
   void aLinkIsReadOnly() throws Exception {
     DownloadLinks.Link link = blobs.links().link(BlobStore.OUTPUTS, name, Duration.ofHours(1));
     HttpResponse<String> put = http.send(HttpRequest.newBuilder(link.url())
