@@ -64,6 +64,13 @@ param entraTenantId string = tenant().tenantId
 @description('The API\'s application id URI or client id that access tokens must be issued for (entra mode).')
 param entraAudience string = ''
 
+@description('Client id of the Entra ID app registration for the web app\'s sign-in (Static Web Apps auth); empty to set it later.')
+param webSignInClientId string = ''
+
+@description('Client secret of that app registration; kept in the Static Web App\'s settings, never an output.')
+@secure()
+param webSignInClientSecret string = ''
+
 @description('HS256 secret for authMode=local (at least 32 characters); kept in Key Vault. Empty in entra mode.')
 @secure()
 param authSecret string = ''
@@ -111,6 +118,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     appStorageName: names.appStorage
     hostStorageName: names.hostStorage
+    blobReadOrigins: concat([staticWebApp.outputs.url], allowedCorsOrigins)
     tags: tags
   }
 }
@@ -164,6 +172,8 @@ module staticWebApp 'modules/staticwebapp.bicep' = {
   params: {
     location: staticWebAppLocation
     name: names.staticWebApp
+    entraClientId: webSignInClientId
+    entraClientSecret: webSignInClientSecret
     tags: tags
   }
 }

@@ -9,6 +9,13 @@ param name string
 
 param tags object = {}
 
+@description('Client id of the Entra ID app registration users sign in with (staticwebapp.config.json reads it as AZURE_CLIENT_ID); empty to set it later.')
+param entraClientId string = ''
+
+@description('Client secret of that app registration (AZURE_CLIENT_SECRET); never an output.')
+@secure()
+param entraClientSecret string = ''
+
 resource site 'Microsoft.Web/staticSites@2023-12-01' = {
   name: name
   location: location
@@ -20,6 +27,16 @@ resource site 'Microsoft.Web/staticSites@2023-12-01' = {
   properties: {
     allowConfigFileUpdates: true
     stagingEnvironmentPolicy: 'Enabled'
+  }
+}
+
+// the sign-in settings staticwebapp.config.json names (clientIdSettingName, clientSecretSettingName)
+resource appSettings 'Microsoft.Web/staticSites/config@2023-12-01' = if (!empty(entraClientId)) {
+  parent: site
+  name: 'appsettings'
+  properties: {
+    AZURE_CLIENT_ID: entraClientId
+    AZURE_CLIENT_SECRET: entraClientSecret
   }
 }
 

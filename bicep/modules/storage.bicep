@@ -21,6 +21,9 @@ param deploymentContainerName string = 'app-package'
 
 param tags object = {}
 
+@description('Origins whose pages read outputs by their SAS links (the web app reads feedback.json): https://...')
+param blobReadOrigins array = []
+
 // Standard_LRS: the archive tier (outputs after 90 days) is not offered on ZRS accounts.
 resource appStorage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: appStorageName
@@ -53,6 +56,26 @@ resource appBlobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = 
     containerDeleteRetentionPolicy: {
       enabled: true
       days: 7
+    }
+    // the web app fetches feedback.json by its read-only SAS link; nothing else is allowed cross-origin
+    cors: {
+      corsRules: empty(blobReadOrigins) ? [] : [
+        {
+          allowedOrigins: blobReadOrigins
+          allowedMethods: [
+            'GET'
+            'HEAD'
+          ]
+          allowedHeaders: [
+            '*'
+          ]
+          exposedHeaders: [
+            'Content-Type'
+            'Content-Length'
+          ]
+          maxAgeInSeconds: 3600
+        }
+      ]
     }
   }
 }
