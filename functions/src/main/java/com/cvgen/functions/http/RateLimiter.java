@@ -13,8 +13,9 @@ import java.util.function.LongSupplier;
 
 /**
  * At most {@code perMinute} requests per key (a client address, a user) and minute: a Bucket4j
- * token bucket per key that holds {@code perMinute} tokens and refills them evenly over a minute
- * (so after a burst of {@code perMinute}, one more every {@code 60/perMinute} seconds).
+ * token bucket per key that holds {@code perMinute} tokens and gets them all back once a minute,
+ * counted from the key's first request. So the {@code perMinute + 1}st request within a minute is
+ * refused however the requests are spaced, and told how long until the minute is over.
  *
  * <p>Memory is bounded: the buckets live in a Caffeine cache of at most {@code maxKeys} keys, and
  * a bucket untouched for {@link #IDLE} is dropped; it would be full again by then, so dropping it
@@ -80,7 +81,7 @@ final class RateLimiter {
     if (perMinute == 0) return Decision.UNLIMITED;
     Objects.requireNonNull(key, "key");
     Bucket bucket = buckets.get(key, k -> Bucket.builder()
-        .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+        .addLimit(limit -> limit.capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)))
         .withCustomTimePrecision(time)
         .build());
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);

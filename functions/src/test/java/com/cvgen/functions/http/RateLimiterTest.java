@@ -22,26 +22,25 @@ class RateLimiterTest {
   }
 
   @Test
-  void tenPerMinuteThenTheEleventhWaitsForTheNextToken() {
+  void tenPerMinuteThenTheEleventhWaitsForTheNextMinute() {
     RateLimiter uploads = limiter(10, 100);
     for (int i = 1; i <= 10; i++) {
       RateLimiter.Decision d = uploads.tryAcquire("203.0.113.7");
       assertThat(d.allowed()).as("request %d", i).isTrue();
       assertThat(d.remaining()).isEqualTo(10 - i);
+      advance(Duration.ofSeconds(5)); // spaced out: still ten in the minute
     }
     RateLimiter.Decision eleventh = uploads.tryAcquire("203.0.113.7");
     assertThat(eleventh.allowed()).isFalse();
-    // tokens come back evenly: one every 6 s
-    assertThat(eleventh.retryAfterSeconds()).isEqualTo(6);
-    advance(Duration.ofSeconds(2));
+    // the minute began with the first request, 50 s ago
+    assertThat(eleventh.retryAfterSeconds()).isEqualTo(10);
+    advance(Duration.ofMillis(9_500));
     RateLimiter.Decision later = uploads.tryAcquire("203.0.113.7");
     assertThat(later.allowed()).isFalse();
-    assertThat(later.retryAfterSeconds()).isEqualTo(4);
-    advance(Duration.ofMillis(3_500));
-    assertThat(uploads.tryAcquire("203.0.113.7").retryAfterSeconds()).as("rounded up").isEqualTo(1);
+    assertThat(later.retryAfterSeconds()).as("rounded up").isEqualTo(1);
     advance(Duration.ofMillis(500));
-    assertThat(uploads.tryAcquire("203.0.113.7").allowed()).isTrue();
-    assertThat(uploads.tryAcquire("203.0.113.7").allowed()).isFalse();
+    for (int i = 1; i <= 10; i++) assertThat(uploads.tryAcquire("203.0.113.7").allowed()).as("next minute %d", i).isTrue();
+    assertThat(uploads.tryAcquire("203.0.113.7").retryAfterSeconds()).isEqualTo(60);
   }
 
   @Test

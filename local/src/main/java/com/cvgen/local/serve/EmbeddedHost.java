@@ -11,6 +11,7 @@ import com.cvgen.core.pipeline.JobQueue;
 import com.cvgen.core.pipeline.SignedLinks;
 import com.cvgen.functions.azure.blob.AzureBlobs;
 import com.cvgen.functions.azure.cosmos.CosmosStores;
+import com.cvgen.functions.http.CorsOrigins;
 import com.cvgen.functions.wiring.AzureWiring;
 import com.cvgen.functions.wiring.Composition;
 import com.cvgen.functions.wiring.Settings;
@@ -166,6 +167,7 @@ public final class EmbeddedHost implements AutoCloseable {
           .bindAddress(o.bindAddress())
           .staticDir(o.staticDir())
           .maxRequestBytes(app.limits().maxBytes() + 2L * 1024 * 1024)
+          .corsOrigins(CorsOrigins.fromSettings(settings))
           .mount("/_host", new HostStatsHandler(() -> started(backendRef.get()), queueRef::get));
       // files on this machine are served by the host itself; Azurite serves its own SAS links
       if (files != null) http.signedFiles(files, new SignedLinks(linkSecret, URI.create("http://localhost/"), clock));
