@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Responses of the API: JSON bodies written by Jackson (as text, so every host sends the same
- * bytes), never cached, and errors always as {@code {"error":{"code","message"}}}.
+ * bytes), never cached, with the {@link SecurityHeaders}, and errors always as {@code
+ * {"error":{"code","message"}}}.
  */
 public final class ApiResponses {
   private ApiResponses() {}
@@ -30,11 +31,24 @@ public final class ApiResponses {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise a response", e);
     }
-    HttpResponseMessage.Builder b = request.createResponseBuilder(status)
-        .header("Content-Type", "application/json; charset=utf-8")
-        .header("Cache-Control", "no-store");
+    HttpResponseMessage.Builder b = builder(request, status)
+        .header("Content-Type", "application/json; charset=utf-8");
     headers.forEach(b::header);
     return b.body(text).build();
+  }
+
+  /** A response builder with the security headers already set (for responses without a JSON body). */
+  public static HttpResponseMessage.Builder builder(HttpRequestMessage<?> request, HttpStatus status) {
+    HttpResponseMessage.Builder b = request.createResponseBuilder(status);
+    SecurityHeaders.forRequest(request.getUri(), CvApi.header(request, "x-forwarded-proto")).forEach(b::header);
+    return b;
+  }
+
+  /** 429 {@code rate_limited} with {@code Retry-After} in whole seconds. */
+  public static HttpResponseMessage tooManyRequests(HttpRequestMessage<?> request, long retryAfterSeconds,
+      String message) {
+    return json(request, HttpStatus.TOO_MANY_REQUESTS, errorBody("rate_limited", message),
+        Map.of("Retry-After", Long.toString(retryAfterSeconds)));
   }
 
   public static HttpResponseMessage error(HttpRequestMessage<?> request, HttpStatus status, String code,

@@ -5,9 +5,13 @@ import com.cvgen.functions.auth.Principal;
 import com.cvgen.functions.wiring.Composition;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
+import java.util.Optional;
 import java.util.function.Function;
 
-/** The bearer-token check every API route but health runs first. */
+/**
+ * What every API route but health runs first: authentication (401), then the caller's request
+ * limit (429).
+ */
 final class Authenticated {
   private Authenticated() {}
 
@@ -19,6 +23,8 @@ final class Authenticated {
     } catch (AuthException e) {
       return ApiResponses.unauthorized(request, e);
     }
+    Optional<HttpResponseMessage> limited = app.rateLimits().request(request, user);
+    if (limited.isPresent()) return limited.get();
     return handler.apply(user);
   }
 }

@@ -51,8 +51,14 @@ public final class CvApi {
       @HttpTrigger(name = "req", methods = {HttpMethod.POST}, route = "v1/cv/upload", dataType = "binary",
           authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<byte[]>> request,
       ExecutionContext context) {
+    // the address's upload limit counts every attempt, with or without a valid token
+    Optional<HttpResponseMessage> limited = app.rateLimits().upload(request);
+    if (limited.isPresent()) return limited.get();
+    long maxBody = maxUploadBody();
+    if (declaredLength(request) > maxBody) return uploadTooLarge(request);
     return authenticated(request, user -> {
       byte[] body = request.getBody().orElse(new byte[0]);
+      if (body.length > maxBody) return uploadTooLarge(request);
       MultipartForm form;
       try {
         form = MultipartForm.parse(body, header(request, "content-type"), app.limits().maxBytes());
@@ -89,6 +95,35 @@ public final class CvApi {
             "the upload could not be stored or queued; please try again");
       }
     });
+  }
+
+  /**
+   * The largest upload body: the file limit and 2 MB for a job profile and the form itself (the
+   * embedded host refuses larger bodies before reading them). The Functions host reads a body whole
+   * (up to its own limit) before a function runs; there the declared length is checked first and
+   * nothing larger is parsed.
+   */
+  long maxUploadBody() {
+    return app.limits().maxBytes() + FORM_ALLOWANCE_BYTES;
+  }
+
+  static final long FORM_ALLOWANCE_BYTES = 2L * 1024 * 1024;
+
+  private HttpResponseMessage uploadTooLarge(HttpRequestMessage<?> request) {
+    return ApiResponses.error(request, HttpStatus.PAYLOAD_TOO_LARGE, "file_too_large",
+        "the upload may be at most " + maxUploadBody() / (1024 * 1024) + " MB (the CV at most "
+            + app.limits().maxBytes() / (1024 * 1024) + " MB)");
+  }
+
+  /** The request's Content-Length, or -1 when it has none (or not a number). */
+  static long declaredLength(HttpRequestMessage<?> request) {
+    String value = header(request, "content-length");
+    if (value == null) return -1;
+    try {
+      return Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** A job profile file, else pasted text in the same field, else a saved profile's id; or none. */
@@ -129,9 +164,8 @@ public final class CvApi {
         String blob = outputs.get(wanted);
         if (blob == null) return ApiResponses.notFound(request, "the job has no output named " + safe(wanted));
         DownloadLinks.Link link = app.adapters().links().link(BlobStore.OUTPUTS, blob, app.linkTtl());
-        return request.createResponseBuilder(HttpStatus.FOUND)
+        return ApiResponses.builder(request, HttpStatus.FOUND)
             .header("Location", link.url().toString())
-            .header("Cache-Control", "no-store")
             .build();
       }
       List<Map<String, Object>> files = new ArrayList<>();

@@ -28,7 +28,8 @@ import java.util.UUID;
  * returns one.
  */
 public final class JobProfilesApi {
-  private static final int MAX_TEXT_BYTES = 2 * 1024 * 1024;
+  /** A job profile sent as JSON or text (a posting is a few KB; this is generous). */
+  static final int MAX_TEXT_BYTES = 256 * 1024;
 
   private final Composition app;
 
@@ -41,8 +42,12 @@ public final class JobProfilesApi {
       @HttpTrigger(name = "req", methods = {HttpMethod.POST}, route = "v1/job-profiles", dataType = "binary",
           authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<byte[]>> request) {
     return Authenticated.run(app, request, user -> {
-      byte[] body = request.getBody().orElse(new byte[0]);
       String contentType = CvApi.header(request, "content-type");
+      // checked on the declared length before the body is touched, and again on the body
+      long max = maxBody(contentType);
+      if (CvApi.declaredLength(request) > max) return tooLarge(request, contentType, max);
+      byte[] body = request.getBody().orElse(new byte[0]);
+      if (body.length > max) return tooLarge(request, contentType, max);
       JobProfileSource source;
       String title = null;
       String sourceName = null;
@@ -68,12 +73,8 @@ public final class JobProfilesApi {
           return ApiResponses.error(request, HttpStatus.BAD_REQUEST, "missing_job_profile",
               "send the job profile as multipart/form-data, JSON or plain text");
         }
-        if (body.length > MAX_TEXT_BYTES) {
-          return ApiResponses.error(request, HttpStatus.PAYLOAD_TOO_LARGE, "file_too_large",
-              "a job profile sent as the body may be at most " + MAX_TEXT_BYTES / (1024 * 1024) + " MB");
-        }
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        String name = type.startsWith("application/pdf") ? "job.pdf" : type.contains("json") ? "job.json" : "job.txt";
+        String name = isPdf(contentType) ? "job.pdf" : type.contains("json") ? "job.json" : "job.txt";
         source = new JobProfileSource.File(body, name);
       }
       JobProfile profile;
@@ -110,6 +111,24 @@ public final class JobProfilesApi {
           .map(JobProfilesApi::view).toList();
       return ApiResponses.json(request, HttpStatus.OK, Map.of("profiles", profiles));
     });
+  }
+
+  /** A form or a PDF: the file limit and room for the form; JSON or text: {@link #MAX_TEXT_BYTES}. */
+  private long maxBody(String contentType) {
+    if (MultipartForm.isMultipart(contentType)) return app.limits().maxBytes() + CvApi.FORM_ALLOWANCE_BYTES;
+    if (isPdf(contentType)) return app.limits().maxBytes();
+    return MAX_TEXT_BYTES;
+  }
+
+  private static boolean isPdf(String contentType) {
+    return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/pdf");
+  }
+
+  private static HttpResponseMessage tooLarge(HttpRequestMessage<?> request, String contentType, long max) {
+    String what = MultipartForm.isMultipart(contentType) ? "a job profile form" : isPdf(contentType)
+        ? "a job profile PDF" : "a job profile sent as JSON or text";
+    String size = max >= 1024 * 1024 ? max / (1024 * 1024) + " MB" : max / 1024 + " KB";
+    return ApiResponses.error(request, HttpStatus.PAYLOAD_TOO_LARGE, "file_too_large", what + " may be at most " + size);
   }
 
   private static Map<String, Object> view(SavedJobProfile p) {

@@ -19,6 +19,7 @@ import com.cvgen.functions.auth.BearerAuth;
 import com.cvgen.functions.auth.EntraTokenVerifier;
 import com.cvgen.functions.auth.LocalTokens;
 import com.cvgen.functions.auth.TokenVerifier;
+import com.cvgen.functions.http.RateLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,6 +63,7 @@ public final class Composition {
   private final Clock clock;
   private final Adapters adapters;
   private final BearerAuth auth;
+  private final RateLimits rateLimits;
   private final PdfLimits limits;
   private final java.util.function.Supplier<Structurers> structurers;
   private volatile Services services;
@@ -79,7 +81,8 @@ public final class Composition {
     this.settings = settings;
     this.clock = clock;
     this.adapters = adapters;
-    this.auth = new BearerAuth(tokens);
+    this.auth = new BearerAuth(tokens, settings.getBoolean(Settings.AUTH_TRUST_STATIC_WEB_APP, false));
+    this.rateLimits = RateLimits.fromSettings(settings);
     long maxBytes = settings.getInt(Settings.MAX_UPLOAD_MB, 10, 1, 100) * 1024L * 1024L;
     int maxPages = settings.getInt(Settings.MAX_PAGES, 20, 1, 200);
     PdfLimits d = PdfLimits.DEFAULT;
@@ -142,6 +145,11 @@ public final class Composition {
 
   public BearerAuth auth() {
     return auth;
+  }
+
+  /** The API's rate limits (per process). */
+  public RateLimits rateLimits() {
+    return rateLimits;
   }
 
   public PdfLimits limits() {

@@ -55,12 +55,29 @@ public final class Settings {
   public static final String OPENAI_API_KEY = "CVGEN_OPENAI_API_KEY";
   /** What a job does when the model is unavailable: {@code fallback} (offline structurer) or {@code fail}. */
   public static final String LLM_FALLBACK = "CVGEN_LLM_FALLBACK";
+  /** Uploads a client address may start per minute (default 10; 0 turns the limit off). */
+  public static final String RATE_LIMIT_UPLOADS_PER_MINUTE = "CVGEN_RATE_LIMIT_UPLOADS_PER_MINUTE";
+  /** API requests a user may make per minute (default 120; 0 turns the limit off). */
+  public static final String RATE_LIMIT_REQUESTS_PER_MINUTE = "CVGEN_RATE_LIMIT_REQUESTS_PER_MINUTE";
+  /**
+   * The origins that may call the API from a browser: comma-separated, each exactly {@code
+   * scheme://host[:port]}; empty: no cross-origin access. The embedded host applies it; in Azure
+   * the Function App's platform CORS is set from the same value.
+   */
+  public static final String CORS_ORIGINS = "CVGEN_CORS_ORIGINS";
+  /**
+   * {@code true}: a request without a bearer token is authenticated by the {@code
+   * x-ms-client-principal} header that a linked Azure Static Web App adds (default false). Only
+   * safe when the Function App takes traffic from its linked Static Web App alone.
+   */
+  public static final String AUTH_TRUST_STATIC_WEB_APP = "CVGEN_AUTH_TRUST_STATIC_WEB_APP";
 
   public static final java.util.List<String> NAMES = java.util.List.of(AUTH_MODE, AUTH_SECRET, ENTRA_TENANT_ID,
       ENTRA_AUDIENCE, LINK_SECRET, LINK_TTL, PUBLIC_URL, MAX_UPLOAD_MB, MAX_PAGES, DATA_DIR, ACTIVITY_CONCURRENCY,
       TASK_HUB, STORAGE_ACCOUNT_URL, STORAGE_CONNECTION_STRING, COSMOS_ENDPOINT, COSMOS_KEY, COSMOS_DATABASE,
       SERVICE_BUS_NAMESPACE, KEY_VAULT_URL, OPENAI_ENDPOINT, OPENAI_DEPLOYMENT, OPENAI_API_VERSION, OPENAI_API_KEY,
-      LLM_FALLBACK);
+      LLM_FALLBACK, RATE_LIMIT_UPLOADS_PER_MINUTE, RATE_LIMIT_REQUESTS_PER_MINUTE, CORS_ORIGINS,
+      AUTH_TRUST_STATIC_WEB_APP);
 
   private final Map<String, String> values;
 
@@ -97,6 +114,15 @@ public final class Settings {
     } catch (NumberFormatException e) {
       throw new ConfigurationException("the setting " + name + " must be a whole number, was '" + v.get() + "'");
     }
+  }
+
+  /** {@code true} or {@code false} (any case); missing or blank: {@code fallback}. */
+  public boolean getBoolean(String name, boolean fallback) {
+    Optional<String> v = get(name);
+    if (v.isEmpty()) return fallback;
+    if (v.get().equalsIgnoreCase("true")) return true;
+    if (v.get().equalsIgnoreCase("false")) return false;
+    throw new ConfigurationException("the setting " + name + " must be true or false, was '" + v.get() + "'");
   }
 
   /** An ISO-8601 duration (PT1H) or a number of minutes. */

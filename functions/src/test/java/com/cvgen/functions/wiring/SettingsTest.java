@@ -35,6 +35,20 @@ class SettingsTest {
     assertThat(s.getDuration("M", Duration.ZERO)).isEqualTo(Duration.ofMinutes(15));
     assertThatThrownBy(() -> s.getDuration("BAD", Duration.ZERO)).hasMessageContaining("duration");
     assertThatThrownBy(() -> s.require("MISSING")).hasMessageContaining("MISSING is missing");
+    Settings b = new Settings(Map.of("T", "TRUE", "F", "false", "X", "yes"));
+    assertThat(b.getBoolean("T", false)).isTrue();
+    assertThat(b.getBoolean("F", true)).isFalse();
+    assertThat(b.getBoolean("MISSING", true)).isTrue();
+    assertThatThrownBy(() -> b.getBoolean("X", false)).hasMessageContaining("X must be true or false");
+  }
+
+  @Test
+  void aMalformedProtectionSettingStopsTheAppFromStarting() {
+    Settings bad = new Settings(Map.of(Settings.AUTH_MODE, "local", Settings.AUTH_SECRET, "x".repeat(40),
+        Settings.AUTH_TRUST_STATIC_WEB_APP, "maybe"));
+    assertThatThrownBy(() -> new Composition(bad, java.time.Clock.systemUTC(), null,
+        token -> { throw new AssertionError(); }))
+        .hasMessageContaining(Settings.AUTH_TRUST_STATIC_WEB_APP);
   }
 
   @Test

@@ -100,15 +100,15 @@ final class ApiHandler extends Handler.Abstract {
   private void run(Fn fn, Map<String, String> params, HttpMethod method, Request request, Response response,
       Callback callback) {
     long declared = request.getLength();
-    if (declared > maxRequestBytes) {
-      tooLarge(request, response, callback);
-      return;
-    }
     byte[] body;
     try (InputStream in = Content.Source.asInputStream(request)) {
+      if (declared > maxRequestBytes) {
+        tooLarge(request, in, declared, response, callback);
+        return;
+      }
       body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxRequestBytes + 1));
       if (body.length > maxRequestBytes) {
-        tooLarge(request, response, callback);
+        tooLarge(request, in, declared, response, callback);
         return;
       }
     } catch (IOException e) {
@@ -118,7 +118,8 @@ final class ApiHandler extends Handler.Abstract {
     }
     HttpInput input;
     try {
-      input = new HttpInput(uri(request), method, headers(request), query(request), body);
+      input = new HttpInput(uri(request), method, headers(request, Request.getRemoteAddr(request)), query(request),
+          body);
     } catch (RuntimeException e) {
       JsonErrors.write(response, callback, 400, "bad_request", "The request URI is not valid");
       return;
@@ -154,9 +155,43 @@ final class ApiHandler extends Handler.Abstract {
     }
   }
 
-  private void tooLarge(Request request, Response response, Callback callback) {
-    JsonErrors.write(request, response, callback, 413, "payload_too_large",
-        "The request body is larger than " + maxRequestBytes + " bytes");
+  /**
+   * 413 for a body over the limit. Nothing more of it is kept; but a client that sends the whole
+   * body before it reads the answer (most do) would lose the answer if the connection were closed
+   * under it, so the rest is read and dropped first, up to {@link #DRAIN_MAX_BYTES} in all. A
+   * larger body, or one the client waits to send until told to ({@code Expect: 100-continue}), is
+   * answered at once and the connection closed.
+   */
+  private void tooLarge(Request request, InputStream in, long declared, Response response, Callback callback) {
+    String message = "The request body is larger than " + size(maxRequestBytes);
+    boolean waitsToSend = "100-continue".equalsIgnoreCase(request.getHeaders().get(HttpHeader.EXPECT));
+    if (!waitsToSend && declared <= DRAIN_MAX_BYTES && drain(in)) {
+      JsonErrors.write(response, callback, 413, "file_too_large", message);
+    } else {
+      JsonErrors.write(request, response, callback, 413, "file_too_large", message);
+    }
+  }
+
+  /** The most of a refused body that is read (and dropped) so that the client gets the answer. */
+  static final long DRAIN_MAX_BYTES = 100L * 1024 * 1024;
+
+  /** Reads the rest of the body; false when it goes past {@link #DRAIN_MAX_BYTES} or breaks off. */
+  private static boolean drain(InputStream in) {
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    try {
+      for (int n; (n = in.read(buffer)) >= 0;) {
+        total += n;
+        if (total > DRAIN_MAX_BYTES) return false;
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static String size(long bytes) {
+    return bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes + " bytes";
   }
 
   /** The absolute URI with the authority the client used (its Host header). */
@@ -171,15 +206,24 @@ final class ApiHandler extends Handler.Abstract {
     return URI.create(scheme + "://" + host + u.getPath() + (query == null ? "" : "?" + query));
   }
 
-  /** Header names lower-cased, repeated headers joined with ", ". */
-  private static Map<String, String> headers(Request request) {
+  /**
+   * Header names lower-cased, repeated headers joined with ", ". {@code x-forwarded-for} is the
+   * socket's remote address, whatever the client sent: the host is the edge, as the Azure front end
+   * is for the Functions host, and the functions read the client's address there.
+   */
+  static Map<String, String> headers(Request request, String remoteAddress) {
     Map<String, String> out = new LinkedHashMap<>();
     for (HttpField f : request.getHeaders()) {
+      String name = f.getName().toLowerCase(Locale.ROOT);
+      if (name.equals(FORWARDED_FOR)) continue;
       String value = f.getValue() == null ? "" : f.getValue();
-      out.merge(f.getName().toLowerCase(Locale.ROOT), value, (a, b) -> a + ", " + b);
+      out.merge(name, value, (a, b) -> a + ", " + b);
     }
+    if (remoteAddress != null && !remoteAddress.isBlank()) out.put(FORWARDED_FOR, remoteAddress);
     return out;
   }
+
+  static final String FORWARDED_FOR = "x-forwarded-for";
 
   /** Query parameters decoded; a repeated name has its values joined with ",". */
   private static Map<String, String> query(Request request) {

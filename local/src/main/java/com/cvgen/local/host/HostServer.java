@@ -2,12 +2,15 @@ package com.cvgen.local.host;
 
 import com.cvgen.core.pipeline.BlobStore;
 import com.cvgen.core.pipeline.SignedLinks;
+import com.cvgen.functions.http.CorsOrigins;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -15,6 +18,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.CrossOriginHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -28,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code /api/...}: the catalog's {@code @HttpTrigger} functions, same routes and request and
  *       response types as in Azure. Unknown path: 404; known path, other method: 405 with {@code
  *       Allow}; body over the limit: 413 before the function runs; function throws: 500. Every
- *       error body is {@code {"error":{"code":"...","message":"..."}}}.
+ *       error body is {@code {"error":{"code":"...","message":"..."}}}. Functions get the client's
+ *       socket address as {@code X-Forwarded-For}. CORS for the listed origins only ({@link
+ *       Builder#corsOrigins}), as the Function App's platform CORS does in Azure.
  *   <li>{@code /files/{container}/{name}?exp=&sig=}: signed downloads from a {@link BlobStore}
  *       (when {@link Builder#signedFiles} is set); 403 {@code invalid_link} / {@code
  *       link_expired}, 404 for a missing blob.
@@ -54,6 +60,7 @@ public final class HostServer implements AutoCloseable {
   private final SignedLinks links;
   private final long maxRequestBytes;
   private final List<Mount> mounts;
+  private final List<String> corsOrigins;
   private Server server;
   private ServerConnector connector;
 
@@ -67,6 +74,7 @@ public final class HostServer implements AutoCloseable {
     this.links = b.links;
     this.maxRequestBytes = b.maxRequestBytes;
     this.mounts = List.copyOf(b.mounts);
+    this.corsOrigins = List.copyOf(b.corsOrigins);
   }
 
   public static Builder builder(FunctionCatalog catalog) {
@@ -94,7 +102,7 @@ public final class HostServer implements AutoCloseable {
     s.setErrorHandler(new JsonErrors());
 
     Handler.Sequence handlers = new Handler.Sequence();
-    handlers.addHandler(new ApiHandler(catalog, maxRequestBytes));
+    handlers.addHandler(api());
     if (blobs != null) handlers.addHandler(new SignedFileHandler(blobs, links));
     for (Mount m : mounts) handlers.addHandler(new PrefixHandler(m.prefix(), m.handler()));
     if (staticDir != null) {
@@ -123,6 +131,39 @@ public final class HostServer implements AutoCloseable {
     this.connector = c;
     LOG.info("Listening on {}", baseUri());
     return this;
+  }
+
+  /**
+   * The API handler, behind Jetty's CORS handler when origins are allowed. Only listed origins
+   * (exact match) get CORS headers; a preflight from any other origin gets none, and neither does
+   * any request without cross-origin permission.
+   */
+  private Handler api() {
+    ApiHandler api = new ApiHandler(catalog, maxRequestBytes);
+    if (corsOrigins.isEmpty()) return api;
+    CrossOriginHandler cors = new CrossOriginHandler();
+    cors.setAllowedOriginPatterns(corsOrigins.stream().map(Pattern::quote).collect(Collectors.toSet()));
+    cors.setAllowedMethods(CorsOrigins.METHODS);
+    cors.setAllowedHeaders(CorsOrigins.REQUEST_HEADERS);
+    cors.setExposedHeaders(CorsOrigins.EXPOSED_HEADERS);
+    cors.setPreflightMaxAge(CorsOrigins.MAX_AGE);
+    cors.setAllowCredentials(false); // bearer tokens, no cookies
+    cors.setHandler(api);
+    return new ApiOnly(cors);
+  }
+
+  /** Lets only {@code /api} requests through (CORS is the API's, not the static files'). */
+  private static final class ApiOnly extends Handler.Wrapper {
+    ApiOnly(Handler handler) {
+      super(handler);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      String path = request.getHttpURI().getPath();
+      if (path == null || !ApiHandler.isApiPath(path)) return false;
+      return super.handle(request, response, callback);
+    }
   }
 
   /** The port listened on (the real one when started with 0). */
@@ -185,6 +226,7 @@ public final class HostServer implements AutoCloseable {
     private SignedLinks links;
     private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
     private final List<Mount> mounts = new ArrayList<>();
+    private List<String> corsOrigins = List.of();
 
     private Builder(FunctionCatalog catalog) {
       this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -206,6 +248,15 @@ public final class HostServer implements AutoCloseable {
     public Builder signedFiles(BlobStore blobs, SignedLinks links) {
       this.blobs = Objects.requireNonNull(blobs);
       this.links = Objects.requireNonNull(links);
+      return this;
+    }
+
+    /**
+     * The browser origins that may call {@code /api} cross-origin, each exactly {@code
+     * scheme://host[:port]} (see {@link CorsOrigins}); none (default): no cross-origin access.
+     */
+    public Builder corsOrigins(List<String> origins) {
+      this.corsOrigins = List.copyOf(origins);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package com.cvgen.local.host;
 
+import com.cvgen.functions.http.SecurityHeaders;
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
@@ -11,8 +12,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Error responses of the host: {@code {"error":{"code":"...","message":"..."}}}, never a stack
- * trace. Also the server's error handler, so Jetty's own errors (bad URIs, unknown paths) look the
- * same.
+ * trace, with the API's {@link SecurityHeaders}. Also the server's error handler, so Jetty's own
+ * errors (bad URIs, unknown paths) look the same.
  */
 final class JsonErrors extends ErrorHandler {
   static final String JSON = "application/json; charset=utf-8";
@@ -44,10 +45,18 @@ final class JsonErrors extends ErrorHandler {
   /** Completes the exchange with a JSON error (the request body, if any, was read). */
   static void write(Response response, Callback callback, int status, String code, String message) {
     response.setStatus(status);
+    secure(response);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     byte[] bytes = body(code, message).getBytes(StandardCharsets.UTF_8);
     response.write(true, java.nio.ByteBuffer.wrap(bytes), callback);
+  }
+
+  /** The security headers (HSTS only on a secure connection). */
+  static void secure(Response response) {
+    SecurityHeaders.ALWAYS.forEach(response.getHeaders()::put);
+    if (response.getRequest().isSecure()) {
+      response.getHeaders().put(SecurityHeaders.HSTS_NAME, SecurityHeaders.HSTS_VALUE);
+    }
   }
 
   static String codeFor(int status) {
@@ -58,7 +67,7 @@ final class JsonErrors extends ErrorHandler {
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
       case 408 -> "request_timeout";
-      case 413 -> "payload_too_large";
+      case 413 -> "file_too_large";
       case 414 -> "uri_too_long";
       case 415 -> "unsupported_media_type";
       case 431 -> "headers_too_large";
@@ -82,6 +91,7 @@ final class JsonErrors extends ErrorHandler {
   @Override
   protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
       Callback callback) {
+    secure(response);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
     Content.Sink.write(response, true, body(codeFor(code), messageFor(code)), callback);
   }

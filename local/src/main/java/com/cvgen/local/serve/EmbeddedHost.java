@@ -11,6 +11,7 @@ import com.cvgen.core.pipeline.JobQueue;
 import com.cvgen.core.pipeline.SignedLinks;
 import com.cvgen.functions.azure.blob.AzureBlobs;
 import com.cvgen.functions.azure.cosmos.CosmosStores;
+import com.cvgen.functions.http.CorsOrigins;
 import com.cvgen.functions.wiring.AzureWiring;
 import com.cvgen.functions.wiring.Composition;
 import com.cvgen.functions.wiring.Settings;
@@ -170,6 +171,7 @@ public final class EmbeddedHost implements AutoCloseable {
           .bindAddress(o.bindAddress())
           .staticDir(o.staticDir())
           .maxRequestBytes(app.limits().maxBytes() + 2L * 1024 * 1024)
+          .corsOrigins(CorsOrigins.fromSettings(settings))
           .mount("/_host", new HostStatsHandler(() -> started(backendRef.get()), queueRef::get));
       // the web app's sign-in on this machine (in Azure: Static Web Apps' /.auth)
       if (settings.get(Settings.AUTH_MODE, "local").equals("local")) {

@@ -119,6 +119,12 @@ class HostServerTest {
     JsonObject error = json(r).getAsJsonObject("error");
     assertThat(error.get("code").getAsString()).isEqualTo(code);
     assertThat(error.get("message").getAsString()).isNotBlank();
+    // every error of the host carries the API's security headers (no HSTS over plain HTTP)
+    assertThat(r.headers().firstValue("x-content-type-options")).hasValue("nosniff");
+    assertThat(r.headers().firstValue("referrer-policy")).hasValue("no-referrer");
+    assertThat(r.headers().firstValue("content-security-policy")).hasValue("default-src 'none'; frame-ancestors 'none'");
+    assertThat(r.headers().firstValue("cache-control")).hasValue("no-store");
+    assertThat(r.headers().firstValue("strict-transport-security")).isEmpty();
   }
 
   // ------------------------------------------------------------------------------------- routing
@@ -190,13 +196,13 @@ class HostServerTest {
     HttpResponse<String> ok = send("POST", "/api/echo/text", "a".repeat(LIMIT));
     assertThat(ok.statusCode()).isEqualTo(201);
     assertThat(ok.body()).hasSize(LIMIT + 2);
-    assertError(send("POST", "/api/echo/text", "a".repeat(LIMIT + 1)), 413, "payload_too_large");
+    assertError(send("POST", "/api/echo/text", "a".repeat(LIMIT + 1)), 413, "file_too_large");
     // without a declared length (chunked), the limit holds too
     HttpRequest chunked = HttpRequest.newBuilder(uri("/api/echo/text"))
         .POST(HttpRequest.BodyPublishers.ofInputStream(
             () -> new java.io.ByteArrayInputStream(new byte[LIMIT + 10])))
         .build();
-    assertError(http.send(chunked, HttpResponse.BodyHandlers.ofString()), 413, "payload_too_large");
+    assertError(http.send(chunked, HttpResponse.BodyHandlers.ofString()), 413, "file_too_large");
   }
 
   @Test
@@ -204,12 +210,15 @@ class HostServerTest {
     HttpResponse<String> h = http.send(HttpRequest.newBuilder(uri("/api/echo/headers"))
         .header("X-Custom-Header", "Value One")
         .header("Accept-Language", "fr-CH")
+        .header("X-Forwarded-For", "203.0.113.9, 10.0.0.1")
         .build(), HttpResponse.BodyHandlers.ofString());
     JsonObject headers = json(h);
     assertThat(headers.get("x-custom-header").getAsString()).isEqualTo("Value One");
     assertThat(headers.get("accept-language").getAsString()).isEqualTo("fr-CH");
     assertThat(headers.get("host").getAsString()).isEqualTo("127.0.0.1:" + server.port());
     assertThat(headers.keySet()).allMatch(k -> k.equals(k.toLowerCase()));
+    // the host is the edge: the client's own X-Forwarded-For is replaced by the socket's address
+    assertThat(headers.get("x-forwarded-for").getAsString()).isEqualTo("127.0.0.1");
 
     JsonObject q = json(get("/api/echo/query?a=1&b=x%20y&c=%C3%A9t%C3%A9&d=a+b&e=1&e=2&empty="));
     assertThat(q.get("a").getAsString()).isEqualTo("1");

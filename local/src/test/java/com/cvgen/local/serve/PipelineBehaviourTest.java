@@ -123,7 +123,7 @@ class PipelineBehaviourTest {
       long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
       while (!api.status(jobId).json().get("status").asText().equals("processing")) {
         assertThat(System.nanoTime()).isLessThan(deadline);
-        Thread.sleep(10);
+        Thread.sleep(50); // the user's requests are limited (120 a minute by default)
       }
       ApiClient.Reply c = api.cancel(jobId);
       assertThat(c.status()).isEqualTo(200);
