@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,7 +61,10 @@ class BrowserIT {
     deleteTree(screenshots);
     Files.createDirectories(screenshots);
 
-    try (ServeProcess host = ServeProcess.start(data, "--activity-concurrency", "1")) {
+    // the tests upload more than the default 10 CVs a minute, all from this machine's address: the
+    // limit is raised for this host (ApiProtectionsTest tests the limit itself)
+    try (ServeProcess host = ServeProcess.start(data, Map.of("CVGEN_RATE_LIMIT_UPLOADS_PER_MINUTE", "100"),
+        "--activity-concurrency", "1")) {
       ProcessBuilder pb = new ProcessBuilder("node", "--test", "--test-concurrency=1", "tests/")
           .directory(tests.toFile())
           .redirectErrorStream(true);
