@@ -15,7 +15,7 @@ import org.eclipse.jetty.util.Callback;
  * trace, with the API's {@link SecurityHeaders}. Also the server's error handler, so Jetty's own
  * errors (bad URIs, unknown paths) look the same.
  */
-final class JsonErrors extends ErrorHandler {
+public final class JsonErrors extends ErrorHandler {
   static final String JSON = "application/json; charset=utf-8";
 
   static String body(String code, String message) {
@@ -43,7 +43,7 @@ final class JsonErrors extends ErrorHandler {
   }
 
   /** Completes the exchange with a JSON error (the request body, if any, was read). */
-  static void write(Response response, Callback callback, int status, String code, String message) {
+  public static void write(Response response, Callback callback, int status, String code, String message) {
     response.setStatus(status);
     secure(response);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
@@ -52,7 +52,7 @@ final class JsonErrors extends ErrorHandler {
   }
 
   /** The security headers (HSTS only on a secure connection). */
-  static void secure(Response response) {
+  public static void secure(Response response) {
     SecurityHeaders.ALWAYS.forEach(response.getHeaders()::put);
     if (response.getRequest().isSecure()) {
       response.getHeaders().put(SecurityHeaders.HSTS_NAME, SecurityHeaders.HSTS_VALUE);

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import com.cvgen.local.host.JsonErrors;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -126,16 +127,14 @@ final class DevSignInHandler extends Handler.Abstract {
     return address != null && address.isLoopbackAddress();
   }
 
-  private static void error(Response response, Callback callback, int status, String code, String message)
-      throws Exception {
-    write(response, callback, status, Map.of("error", Map.of("code", code, "message", message)));
+  private static void error(Response response, Callback callback, int status, String code, String message) {
+    JsonErrors.write(response, callback, status, code, message);
   }
 
   private static void write(Response response, Callback callback, int status, Object body) throws Exception {
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-    response.getHeaders().put("X-Content-Type-Options", "nosniff");
+    JsonErrors.secure(response); // no-store, nosniff, the API's CSP
     response.write(true, ByteBuffer.wrap(Json.mapper().writeValueAsString(body).getBytes(StandardCharsets.UTF_8)),
         callback);
   }
