@@ -101,6 +101,10 @@ final class LoadBench implements Callable<Integer> {
           done.get(done.size() - 1) / 1e3);
     }
     for (String p : problems) out.println("  " + p);
+    if (outcomes.stream().anyMatch(o -> o.problem() != null && o.problem().contains("rate_limited"))) {
+      out.println("the host's rate limits refused requests: for a load test start it with"
+          + " CVGEN_RATE_LIMIT_UPLOADS_PER_MINUTE=0 CVGEN_RATE_LIMIT_REQUESTS_PER_MINUTE=0");
+    }
     out.flush();
     return errors == 0 && lost == 0 ? 0 : 1;
   }

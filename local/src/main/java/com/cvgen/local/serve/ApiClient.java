@@ -106,13 +106,17 @@ public final class ApiClient {
 
   /**
    * Polls the job's status until it is completed, failed or cancelled, waiting 100 ms at first and
-   * up to 1 s between polls. Returns the last status.
+   * up to 1 s between polls, and as long as a 429's {@code Retry-After} says. Returns the last status.
    */
   public JsonNode awaitFinal(String jobId, Duration timeout) throws IOException {
     long deadline = System.nanoTime() + timeout.toNanos();
     long pause = 100;
     while (true) {
       Reply r = status(jobId);
+      if (r.status() == 429 && System.nanoTime() < deadline) { // the host's rate limit: wait as told
+        sleep(1000 * retryAfterSeconds(r));
+        continue;
+      }
       if (r.status() != 200) throw new IOException("status of " + jobId + " answered " + r.status() + ": " + r.text());
       String s = r.json().path("status").asText();
       if (s.equals("completed") || s.equals("failed") || s.equals("cancelled")) return r.json();
@@ -121,6 +125,15 @@ public final class ApiClient {
       }
       sleep(pause);
       pause = Math.min(1000, pause * 3 / 2);
+    }
+  }
+
+  /** A 429's {@code Retry-After} in seconds (1 to 60; 1 when missing or not a number). */
+  static long retryAfterSeconds(Reply r) {
+    try {
+      return Math.max(1, Math.min(60, Long.parseLong(r.headers().getOrDefault("retry-after", "1").strip())));
+    } catch (NumberFormatException e) {
+      return 1;
     }
   }
 
