@@ -158,8 +158,16 @@ describe('web app', () => {
       const charts = await frame.locator('canvas').count();
       assert.ok(charts >= 3, `the dashboard draws its charts (${charts} canvases)`);
       assert.equal(await p.page.locator('#dashboard-frame').getAttribute('sandbox'), 'allow-scripts');
+      // the charts are drawn, not only laid out: each canvas has painted pixels
+      const dashboard = p.page.frames().find((f) => f.url().includes('dashboard.html'));
+      assert.ok(dashboard, 'the dashboard frame has loaded its document');
+      const painted = await dashboard.evaluate(() => [...document.querySelectorAll('canvas')].map((c) =>
+        c.width > 0 && c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some((v) => v !== 0)));
+      assert.ok(painted.length >= 3 && painted.every(Boolean), `every chart is drawn (${painted})`);
       await p.page.locator('#dashboard-frame').scrollIntoViewIfNeeded();
       await screenshot(p.page, '06-job-results');
+      // a full-page screenshot leaves the sandboxed frame blank; the viewport shows it
+      await p.page.screenshot({ path: join(SCREENSHOTS, '06b-dashboard.png') });
       await assertAccessible(p.page, 'the results');
 
       const [download] = await Promise.all([
