@@ -10,8 +10,8 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reading a model's JSON answer, the same for CVs and job postings. */
-final class Answers {
+/** Reading a model's JSON answer, the same for CVs and job postings and for every client. */
+public final class Answers {
   private Answers() {}
 
   /**
@@ -21,6 +21,17 @@ final class Answers {
    * @throws LlmAnswerException when it is not one JSON object
    */
   static ObjectNode object(String json) {
+    ObjectNode clean = (ObjectNode) prune(parseObject(json));
+    clean.remove("meta");
+    return clean;
+  }
+
+  /**
+   * The answer as one JSON object with nothing after it, as written (nulls kept).
+   *
+   * @throws LlmAnswerException when it is not one JSON object
+   */
+  public static ObjectNode parseObject(String json) {
     JsonNode node;
     try {
       node = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(json);
@@ -28,9 +39,7 @@ final class Answers {
       throw new LlmAnswerException("the answer is not JSON: " + e.getOriginalMessage(), e);
     }
     if (node == null || !node.isObject()) throw new LlmAnswerException("the answer is not a JSON object");
-    ObjectNode clean = (ObjectNode) prune(node);
-    clean.remove("meta");
-    return clean;
+    return (ObjectNode) node;
   }
 
   /** A structurer's id: "llm-" + the model or deployment name made safe + the suffix. */

@@ -3,14 +3,12 @@ package com.cvgen.functions.azure.openai;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
-import com.cvgen.core.json.Json;
+import com.cvgen.core.llm.Answers;
 import com.cvgen.core.llm.Completion;
 import com.cvgen.core.llm.LlmAnswerException;
 import com.cvgen.core.llm.LlmClient;
 import com.cvgen.core.llm.LlmUnavailableException;
 import com.cvgen.core.llm.Prompt;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -280,13 +278,7 @@ public final class AzureOpenAiClient implements LlmClient, AutoCloseable {
     if ("content_filter".equals(finish)) throw new LlmAnswerException("the answer was stopped by the content filter");
     String content = message.content().orElse("");
     if (content.isBlank()) throw new LlmAnswerException("the answer is empty");
-    JsonNode json;
-    try {
-      json = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(content);
-    } catch (JsonProcessingException e) {
-      throw new LlmAnswerException("the answer is not JSON: " + e.getOriginalMessage(), e);
-    }
-    if (json == null || !json.isObject()) throw new LlmAnswerException("the answer is not a JSON object");
+    JsonNode json = Answers.parseObject(content);
     JsonSchema schema = schemas.computeIfAbsent(prompt.schema(),
         s -> JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(s));
     Set<ValidationMessage> violations = schema.validate(json);
