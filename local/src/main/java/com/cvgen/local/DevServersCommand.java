@@ -37,8 +37,9 @@ final class DevServersCommand implements Callable<Integer> {
     DevServers servers;
     try {
       servers = DevServers.start(new DevServers.Options(tools, azuritePort, cosmosPort, inMemory ? null : azuriteData));
-    } catch (IllegalStateException e) { // not installed, or a port taken: a message, not a stack trace
-      spec.commandLine().getErr().println("cvgen: error: " + e.getMessage());
+    } catch (IllegalStateException | java.io.IOException e) { // not installed, a port taken: a message, no trace
+      spec.commandLine().getErr().println("cvgen: error: " + e.getMessage()
+          + (e instanceof java.net.BindException ? " (port " + cosmosPort + " for Cosmos DB; another dev-servers?)" : ""));
       return 1;
     }
     PrintWriter out = spec.commandLine().getOut();
