@@ -34,7 +34,7 @@ param openAiModelVersion string = '2024-08-06'
 @description('Deployment SKU of the model (GlobalStandard, DataZoneStandard, Standard).')
 param openAiDeploymentSku string = 'GlobalStandard'
 
-@description('Capacity of the model deployment in thousands of tokens per minute (one CV takes about 2.7 thousand).')
+@description('Capacity of the model deployment in thousands of tokens per minute (one CV takes about 4.6 thousand, a job posting 2.2 thousand more: estimates, see README).')
 @minValue(1)
 param openAiCapacity int = 50
 

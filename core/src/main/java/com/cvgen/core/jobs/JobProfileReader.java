@@ -100,12 +100,27 @@ public final class JobProfileReader {
    * @throws CvInputException when the file is empty, too large, broken or holds no job posting
    */
   public JobProfile read(byte[] content, String fileName) {
+    return readPosting(content, fileName).profile();
+  }
+
+  /**
+   * A job profile read from an upload, and the posting's text for a language model: a PDF's lines in
+   * reading order (a blank line between blocks), a text file as decoded; empty for a JSON job, which
+   * is structured already.
+   */
+  public record Posting(JobProfile profile, java.util.Optional<String> text) {}
+
+  /** As {@link #read}, with the posting's text (the PDF is read once for both). */
+  public Posting readPosting(byte[] content, String fileName) {
     String name = fileName == null || fileName.isBlank() ? "the job profile" : "the job profile " + fileName;
     String lower = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
     if (content == null || content.length == 0) {
       throw new CvInputException(Code.INVALID_JOB_PROFILE, name + " is empty: upload a PDF, a JSON job or a text file");
     }
-    if (isPdf(content)) return fromPdf(content);
+    if (isPdf(content)) {
+      TextDocument doc = extractor.readText(content);
+      return new Posting(fromPdf(doc), java.util.Optional.of(plainText(doc)));
+    }
     if (lower.endsWith(".pdf")) {
       throw new CvInputException(Code.NOT_PDF, name + " is named .pdf but is not a PDF file");
     }
@@ -119,40 +134,32 @@ public final class JobProfileReader {
     }
     String text = decode(content, name);
     String trimmed = text.stripLeading();
-    if (trimmed.startsWith("{") || trimmed.startsWith("[")) return fromJson(text);
+    if (trimmed.startsWith("{") || trimmed.startsWith("[")) return new Posting(fromJson(text), java.util.Optional.empty());
     if (lower.endsWith(".json")) {
       throw new CvInputException(Code.INVALID_JOB_PROFILE, name + " is not JSON: a JSON job profile is an object {...}");
     }
-    return fromText(text);
+    return new Posting(fromText(text), java.util.Optional.of(text.strip()));
   }
 
-  /**
-   * The text of a PDF or text posting, for a language model: a PDF's lines in reading order (a blank
-   * line between blocks), a text file decoded; empty for a JSON job, which is structured already.
-   * Call it for input {@link #read} accepted.
-   */
-  public java.util.Optional<String> postingText(byte[] content, String fileName) {
-    if (isPdf(content)) {
-      StringBuilder sb = new StringBuilder();
-      int page = -1;
-      int column = -1;
-      for (TextLine l : extractor.readText(content).lines()) {
-        if (sb.length() > 0 && (l.page() != page || l.column() != column)) sb.append('\n');
-        sb.append(l.text()).append('\n');
-        page = l.page();
-        column = l.column();
-      }
-      return java.util.Optional.of(sb.toString().strip());
+  private static String plainText(TextDocument doc) {
+    StringBuilder sb = new StringBuilder();
+    int page = -1;
+    int column = -1;
+    for (TextLine l : doc.lines()) {
+      if (sb.length() > 0 && (l.page() != page || l.column() != column)) sb.append('\n');
+      sb.append(l.text()).append('\n');
+      page = l.page();
+      column = l.column();
     }
-    String text = decode(content, fileName == null ? "the job profile" : fileName);
-    String trimmed = text.stripLeading();
-    if (trimmed.startsWith("{") || trimmed.startsWith("[")) return java.util.Optional.empty();
-    return java.util.Optional.of(text.strip());
+    return sb.toString().strip();
   }
 
   /** Reads a job posting in a PDF (with a text layer). */
   public JobProfile fromPdf(byte[] pdf) {
-    TextDocument doc = extractor.readText(pdf);
+    return fromPdf(extractor.readText(pdf));
+  }
+
+  private JobProfile fromPdf(TextDocument doc) {
     List<TextLine> lines = doc.lines();
     float[] gaps = new float[lines.size()];
     int n = 0;

@@ -81,8 +81,9 @@ public final class LlmJobStructurer implements JobProfileStructurer {
 
   @Override
   public Reading read(byte[] content, String fileName) {
-    JobProfile offline = reader.read(content, fileName);
-    Optional<String> text = reader.postingText(content, fileName);
+    JobProfileReader.Posting posting = reader.readPosting(content, fileName);
+    JobProfile offline = posting.profile();
+    Optional<String> text = posting.text();
     if (text.isEmpty()) return Reading.offline(offline); // a JSON job
     try {
       Completion completion = client.complete(prompt(text.get()));

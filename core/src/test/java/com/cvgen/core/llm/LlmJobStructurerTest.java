@@ -126,6 +126,25 @@ class LlmJobStructurerTest {
   }
 
   @Test
+  void aPdfPostingIsSentAsItsTextInReadingOrder() {
+    byte[] pdf = new com.cvgen.core.testing.PdfBuilder() // y counts from the top
+        .bold(72, 72, 16, "Senior Backend Engineer")
+        .lines(72, 100, 14, "Nordlicht Data AG, Berlin - hybrid", "", "Your profile",
+            "- 5+ years of backend development with Java", "- Experience with PostgreSQL", "- Kafka is a plus")
+        .build();
+    AtomicReference<Prompt> sent = new AtomicReference<>();
+    JobProfileStructurer.Reading r = new LlmJobStructurer(p -> {
+      sent.set(p);
+      return completion(answer());
+    }, "gpt-4o", FallbackPolicy.FAIL, READER, VOCABULARY).read(pdf, "job.pdf");
+    String user = sent.get().user();
+    assertThat(user.indexOf("Senior Backend Engineer")).isGreaterThan(user.indexOf(JobPrompt.BEGIN))
+        .isLessThan(user.indexOf("Experience with PostgreSQL"));
+    assertThat(r.structurer()).isEqualTo("llm-gpt-4o-job-v1");
+    assertThat(r.profile().requirements().requiredSkills()).contains("Java", "PostgreSQL");
+  }
+
+  @Test
   void aJsonJobIsNotSentToTheModel() {
     AtomicInteger calls = new AtomicInteger();
     JobProfileStructurer.Reading r = read(structurer(p -> {

@@ -89,7 +89,7 @@ class AzureModeTest {
         assertThat(model.requests.get(1).body()).contains(JobPrompt.BEGIN).contains("Elbwerk Software GmbH");
         assertThat(step(third, "extract").get("message").asText()).startsWith("cache hit")
             .contains("job profile structured by the language model");
-        assertThat(third.at("/tokenUsage/promptTokens").asLong()).isEqualTo(1187);
+        assertThat(third.at("/tokenUsage/promptTokens").asLong()).isEqualTo(1720); // the stand-in answer's usage
         JsonNode links3 = api.downloads(third.get("jobId").asText()).json();
         JsonNode profile = null;
         for (JsonNode f : links3.get("files")) {

@@ -56,12 +56,12 @@ public final class AzureOpenAiStub implements AutoCloseable {
     server.start();
   }
 
-  /** A recorded chat-completions answer holding a JSON Resume (for a short CV). */
+  /** A chat-completions answer holding a JSON Resume (for a short CV), written by hand in the shape of Azure's: no real model can be called here. */
   public static String recordedResumeAnswer() throws IOException {
     return recorded("chat-completion-resume.json");
   }
 
-  /** A recorded chat-completions answer holding a job (for the bundled German sample posting). */
+  /** A chat-completions answer holding a job (for the bundled German sample posting), written by hand likewise. */
   public static String recordedJobAnswer() throws IOException {
     return recorded("chat-completion-job.json");
   }
