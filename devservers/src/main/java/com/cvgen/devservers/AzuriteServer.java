@@ -2,6 +2,7 @@ package com.cvgen.devservers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -89,10 +90,11 @@ public final class AzuriteServer implements AutoCloseable {
           + "which installs the test servers with npm ci in tools/test-servers");
     }
     IOException last = null;
-    int attempts = options.blobPort() == 0 ? 2 : 1; // a second free port if another process took the first
+    int attempts = options.blobPort() == 0 ? 3 : 1; // other free ports if another process took one
     for (int attempt = 1; attempt <= attempts; attempt++) {
       try {
-        return startOn(bin, options.blobPort() == 0 ? freePort() : options.blobPort(), options);
+        return startOn(bin, options.blobPort() == 0 ? freePorts(options.allServices() ? 3 : 1) : options.blobPort(),
+            options);
       } catch (IOException e) {
         last = e;
       }
@@ -100,14 +102,37 @@ public final class AzuriteServer implements AutoCloseable {
     throw new IllegalStateException("Azurite did not start: " + last.getMessage(), last);
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
+  /** The first of {@code count} consecutive loopback ports that are free now. */
+  static int freePorts(int count) throws IOException {
+    IOException last = null;
+    for (int attempt = 0; attempt < 50; attempt++) {
+      List<ServerSocket> held = new ArrayList<>();
+      try {
+        ServerSocket first = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        held.add(first);
+        int base = first.getLocalPort();
+        if (base + count - 1 > 65535) continue;
+        for (int i = 1; i < count; i++) held.add(new ServerSocket(base + i, 1, InetAddress.getLoopbackAddress()));
+        return base;
+      } catch (IOException e) {
+        last = e; // one of the following ports is taken: another base
+      } finally {
+        for (ServerSocket s : held) s.close();
+      }
     }
+    throw new IOException("found no " + count + " consecutive free ports on 127.0.0.1", last);
+  }
+
+  /** Blob's port, and Queue's and Table's after it when all services run. */
+  private static List<Integer> ports(int blobPort, Options options) {
+    return options.allServices() ? List.of(blobPort, blobPort + 1, blobPort + 2) : List.of(blobPort);
   }
 
   private static AzuriteServer startOn(Path bin, int port, Options options) throws IOException {
-    if (answers(port)) throw new IOException("port " + port + " on 127.0.0.1 is in use (another Azurite?)");
+    List<Integer> ports = ports(port, options);
+    for (int p : ports) {
+      if (answers(p)) throw new IOException("port " + p + " on 127.0.0.1 is in use (another Azurite?)");
+    }
     Path log = Files.createTempFile("azurite-", ".log");
     List<String> command = new ArrayList<>(List.of(bin.toString(), "--blobHost", "127.0.0.1",
         "--blobPort", Integer.toString(port)));
@@ -127,6 +152,8 @@ public final class AzuriteServer implements AutoCloseable {
         .redirectOutput(log.toFile())
         .start();
     AzuriteServer server = new AzuriteServer(p, log, port);
+    // Azurite opens Blob, then Queue, then Table, and exits when one of them is taken: it is up
+    // when it has said so for every service and every port answers, not when Blob's does
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {
@@ -134,12 +161,14 @@ public final class AzuriteServer implements AutoCloseable {
         server.close();
         throw new IOException("Azurite exited with code " + p.exitValue() + " on port " + port + ":\n" + out);
       }
-      if (answers(port)) return server;
+      if (server.listening() >= ports.size() && ports.stream().allMatch(AzuriteServer::answers) && p.isAlive()) {
+        return server;
+      }
       sleep(100);
     }
     String out = server.output();
     server.close();
-    throw new IllegalStateException("Azurite did not answer on 127.0.0.1:" + port + " within "
+    throw new IllegalStateException("Azurite did not answer on 127.0.0.1:" + ports + " within "
         + START_TIMEOUT.toSeconds() + " s; its output:\n" + out);
   }
 
@@ -175,6 +204,19 @@ public final class AzuriteServer implements AutoCloseable {
     return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + ACCOUNT_KEY
         + ";BlobEndpoint=" + blobEndpoint() + ";";
   }
+
+  /**
+   * How many services Azurite has said it listens for: "Azurite Blob service is successfully
+   * listening at ..." ({@code azurite}) or "... successfully listens on ..." ({@code azurite-blob}).
+   */
+  private int listening() {
+    String out = output();
+    int n = 0;
+    for (int i = out.indexOf(LISTENING); i >= 0; i = out.indexOf(LISTENING, i + 1)) n++;
+    return n;
+  }
+
+  private static final String LISTENING = "successfully listen";
 
   /** What the process has printed so far. */
   public String output() {

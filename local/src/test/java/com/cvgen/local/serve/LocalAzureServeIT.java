@@ -53,7 +53,8 @@ class LocalAzureServeIT {
         Process p = demo.start();
         String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as(printed).isZero();
+        assertThat(p.exitValue()).as(() -> printed + "\nthe host printed:\n" + host.printed()
+            + "\nAzurite printed:\n" + servers.azurite().output()).isZero();
         assertThat(printed).contains("en-sidebar-cv.pdf: completed", "de-lebenslauf.pdf: completed",
             "fr-cv.pdf: completed");
         for (String sample : List.of("en-sidebar-cv", "de-lebenslauf", "fr-cv")) {

@@ -47,6 +47,13 @@ public final class ServeProcess implements AutoCloseable {
     }
   }
 
+  /** Everything the process printed so far. */
+  String printed() {
+    synchronized (output) {
+      return String.join("\n", output);
+    }
+  }
+
   public static Path root() {
     return Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
   }
