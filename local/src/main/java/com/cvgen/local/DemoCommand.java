@@ -87,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
           new ApiClient.FilePart("jobProfile", Path.of(s.job()).getFileName().toString(),
               s.job().endsWith(".json") ? "application/json" : "text/plain", sample(s.job())),
           Map.of());
-      if (r.status() != 202) throw new IOException("upload of " + s.cv() + " answered " + r.status() + ": " + r.text());
+      if (r.status() != 202) throw new ApiClient.HostException("the upload of " + s.cv() + ".pdf answered " + r.describe());
       jobs.add(new String[] {s.cv(), r.json().get("jobId").asText()});
     }
     int failed = 0;
@@ -101,9 +101,14 @@ final class DemoCommand implements Callable<Integer> {
       Path dir = out.resolve(job[0]);
       Files.createDirectories(dir);
       ApiClient.Reply links = api.downloads(job[1]);
+      if (links.status() != 200) {
+        throw new ApiClient.HostException("the download links of " + job[0] + " answered " + links.describe());
+      }
       for (JsonNode f : links.json().get("files")) {
         ApiClient.Reply file = api.fetch(URI.create(f.get("url").asText()));
-        if (file.status() != 200) throw new IOException("download of " + f.get("name").asText() + " answered " + file.status());
+        if (file.status() != 200) {
+          throw new ApiClient.HostException("the download of " + f.get("name").asText() + " answered " + file.describe());
+        }
         Path target = dir.resolve(f.get("name").asText());
         Files.write(target, file.body());
         w.println("  " + target.toAbsolutePath().normalize());

@@ -66,7 +66,7 @@ final class LoadBench implements Callable<Integer> {
     String bearer = token != null ? token : mint();
     ApiClient api = new ApiClient(url, bearer);
     ApiClient.Reply health = api.get("api/health/live");
-    if (health.status() != 200) throw new IOException("the host at " + url + " is not answering (" + health.status() + ")");
+    if (health.status() != 200) throw new ApiClient.HostException("the host at " + url + " is not ready: " + health.describe());
     PrintWriter out = spec.commandLine().getOut();
     out.printf("load: %d uploads, %d at a time, against %s%n", n, concurrency, url);
     out.flush();

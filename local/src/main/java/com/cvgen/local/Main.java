@@ -43,6 +43,10 @@ public final class Main implements Runnable {
         commandLine.getErr().println("cvgen: error: file not found: " + missing.getFile());
         return EXIT_BAD_INPUT;
       }
+      if (ex instanceof com.cvgen.local.serve.ApiClient.HostException host) {
+        commandLine.getErr().println("cvgen: error: " + host.getMessage());
+        return 1;
+      }
       commandLine.getErr().println("cvgen: internal error: " + ex);
       return 1;
     });

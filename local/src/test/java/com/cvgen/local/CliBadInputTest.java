@@ -87,6 +87,20 @@ class CliBadInputTest {
     assertThat(run.out()).contains("Jane Example");
   }
 
+  @Test
+  void demoAgainstAHostThatIsNotThereExitsOneWithOneLine() throws IOException {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    Run run = CliTestFiles.cli("demo", "--url", "http://127.0.0.1:" + port + "/", "--token", "t", "--out",
+        dir.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.errLines()).containsExactly("cvgen: error: nothing answers at http://127.0.0.1:" + port
+        + "/ (is the host running there? start one with ./cvgen serve)");
+    assertOneCleanLine(run);
+  }
+
   private static void assertOneCleanLine(Run run) {
     assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("at com.")
         .doesNotContain("at org.").doesNotContain("WARN").doesNotContain("ERROR");

@@ -26,6 +26,35 @@ public final class ApiClient {
     public String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
+
+    /**
+     * The answer in one line: {@code HTTP 503 storage_unavailable: the upload could not be stored ...}
+     * from the API's error body, else the status and the start of the body.
+     */
+    public String describe() {
+      JsonNode error = json == null ? null : json.path("error");
+      if (error != null && error.hasNonNull("code")) {
+        return "HTTP " + status + " " + error.path("code").asText() + ": " + error.path("message").asText();
+      }
+      String t = text().strip().replaceAll("\\s+", " ");
+      return "HTTP " + status + (t.isEmpty() ? "" : ": " + (t.length() > 200 ? t.substring(0, 200) + "..." : t));
+    }
+  }
+
+  /**
+   * The host could not be reached, or did not answer as the caller needed: a message for the user
+   * ({@code cvgen: error: ...}), not a fault of this program.
+   */
+  public static final class HostException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public HostException(String message) {
+      super(message);
+    }
+
+    public HostException(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   /** A file part of an upload. */
@@ -117,11 +146,11 @@ public final class ApiClient {
         sleep(1000 * retryAfterSeconds(r));
         continue;
       }
-      if (r.status() != 200) throw new IOException("status of " + jobId + " answered " + r.status() + ": " + r.text());
+      if (r.status() != 200) throw new HostException("the status of job " + jobId + " answered " + r.describe());
       String s = r.json().path("status").asText();
       if (s.equals("completed") || s.equals("failed") || s.equals("cancelled")) return r.json();
       if (System.nanoTime() > deadline) {
-        throw new IOException("job " + jobId + " still " + s + " after " + timeout.toSeconds() + " s");
+        throw new HostException("job " + jobId + " still " + s + " after " + timeout.toSeconds() + " s");
       }
       sleep(pause);
       pause = Math.min(1000, pause * 3 / 2);
@@ -152,6 +181,12 @@ public final class ApiClient {
       String type = headers.getOrDefault("content-type", "");
       if (type.contains("json") && r.body().length > 0) json = JSON.readTree(r.body());
       return new Reply(r.statusCode(), json, r.body(), headers);
+    } catch (java.net.ConnectException e) {
+      throw new HostException("nothing answers at " + request.uri().resolve("/")
+          + " (is the host running there? start one with ./cvgen serve)", e);
+    } catch (java.net.http.HttpTimeoutException e) {
+      throw new HostException(request.method() + " " + request.uri().getPath() + " was not answered within "
+          + request.timeout().map(Duration::toSeconds).orElse(0L) + " s", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);

@@ -64,4 +64,32 @@ class ApiClientTest {
       server.stop(0);
     }
   }
+
+  @Test
+  void errorsNameTheApisCodeAndMessageInOneLine() throws Exception {
+    Deque<Answer> answers = new ArrayDeque<>();
+    answers.add(new Answer(503, null,
+        "{\"error\":{\"code\":\"storage_unavailable\",\"message\":\"the upload could not be stored\"}}"));
+    HttpServer server = serve(answers);
+    try {
+      ApiClient api = new ApiClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"), "t");
+      assertThatThrownBy(() -> api.awaitFinal("job-1", Duration.ofSeconds(30)))
+          .isInstanceOf(ApiClient.HostException.class)
+          .hasMessage("the status of job job-1 answered HTTP 503 storage_unavailable: the upload could not be stored");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void aHostThatIsNotThereIsSaidSo() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    ApiClient api = new ApiClient(URI.create("http://127.0.0.1:" + port + "/"), "t");
+    assertThatThrownBy(() -> api.status("job-1")).isInstanceOf(ApiClient.HostException.class)
+        .hasMessage("nothing answers at http://127.0.0.1:" + port + "/ (is the host running there? start one with "
+            + "./cvgen serve)");
+  }
 }
