@@ -14,6 +14,14 @@ public interface JobProfileStructurer {
   Reading read(byte[] content, String fileName);
 
   /**
+   * As {@link #read(byte[], String)}, with a model's calls bounded by {@code budget} in all: for a
+   * caller that waits, such as saving a profile over HTTP. The offline reading needs no budget.
+   */
+  default Reading read(byte[] content, String fileName, java.time.Duration budget) {
+    return read(content, fileName);
+  }
+
+  /**
    * A job profile and how it was made.
    *
    * @param structurer "offline-v1", or the model structurer's id

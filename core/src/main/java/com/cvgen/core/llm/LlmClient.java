@@ -13,4 +13,15 @@ public interface LlmClient {
    *     cut off, or outside the schema)
    */
   Completion complete(Prompt prompt);
+
+  /**
+   * As {@link #complete(Prompt)}, within {@code budget} in all, retries included: for a caller that
+   * waits for the answer, such as an HTTP request. A client that cannot bound its calls answers as
+   * {@link #complete(Prompt)} does (this default).
+   *
+   * @throws LlmUnavailableException also when the budget was spent without an answer
+   */
+  default Completion complete(Prompt prompt, java.time.Duration budget) {
+    return complete(prompt);
+  }
 }

@@ -81,12 +81,19 @@ public final class LlmJobStructurer implements JobProfileStructurer {
 
   @Override
   public Reading read(byte[] content, String fileName) {
+    return read(content, fileName, null);
+  }
+
+  /** @param budget the model call's time in all, retries included; null for the client's own limits */
+  @Override
+  public Reading read(byte[] content, String fileName, java.time.Duration budget) {
     JobProfileReader.Posting posting = reader.readPosting(content, fileName);
     JobProfile offline = posting.profile();
     Optional<String> text = posting.text();
     if (text.isEmpty()) return Reading.offline(offline); // a JSON job
     try {
-      Completion completion = client.complete(prompt(text.get()));
+      Completion completion = budget == null ? client.complete(prompt(text.get()))
+          : client.complete(prompt(text.get()), budget);
       List<String> dropped = new ArrayList<>();
       ObjectNode answer = evidenced(Answers.object(completion.json()), text.get(), dropped);
       if (!answer.has("title") && !answer.has("responsibilities") && !answer.has("qualifications")

@@ -141,12 +141,13 @@ public final class JobIntake {
 
   /**
    * Reads and checks a job profile for saving, with the same rules as an upload; a PDF or text
-   * posting is structured as the pipeline does it (by the language model when one is configured).
+   * posting is structured as the pipeline does it (by the language model when one is configured),
+   * the model's call within {@code budget} in all: the caller waits for it.
    */
-  public JobProfileStructurer.Reading readJobProfile(JobProfileSource source) {
+  public JobProfileStructurer.Reading readJobProfile(JobProfileSource source, java.time.Duration budget) {
     return switch (source) {
-      case JobProfileSource.File f -> jobStructurer.read(f.content(), f.fileName());
-      case JobProfileSource.Text t -> jobStructurer.read(t.text().getBytes(StandardCharsets.UTF_8), null);
+      case JobProfileSource.File f -> jobStructurer.read(f.content(), f.fileName(), budget);
+      case JobProfileSource.Text t -> jobStructurer.read(t.text().getBytes(StandardCharsets.UTF_8), null, budget);
       case JobProfileSource.Saved s -> throw new IllegalArgumentException("a saved profile is already read");
     };
   }

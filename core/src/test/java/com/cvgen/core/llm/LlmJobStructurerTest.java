@@ -104,6 +104,29 @@ class LlmJobStructurerTest {
   }
 
   @Test
+  void aCallerThatWaitsGivesTheModelItsBudget() {
+    java.util.List<Object> budgets = new java.util.ArrayList<>();
+    LlmClient client = new LlmClient() {
+      @Override
+      public Completion complete(Prompt prompt) {
+        budgets.add("none");
+        return completion(answer());
+      }
+
+      @Override
+      public Completion complete(Prompt prompt, java.time.Duration budget) {
+        budgets.add(budget);
+        return completion(answer());
+      }
+    };
+    LlmJobStructurer s = structurer(client, FallbackPolicy.FAIL);
+    byte[] posting = POSTING.getBytes(StandardCharsets.UTF_8);
+    s.read(posting, "job.txt", java.time.Duration.ofSeconds(30));
+    s.read(posting, "job.txt");
+    assertThat(budgets).containsExactly(java.time.Duration.ofSeconds(30), "none");
+  }
+
+  @Test
   void theModelsReadingIsUsedWithoutSkillsThePostingDoesNotName() {
     JobProfileStructurer.Reading r = read(structurer(p -> completion(answer()), FallbackPolicy.FAIL), POSTING);
     JobProfile job = r.profile();

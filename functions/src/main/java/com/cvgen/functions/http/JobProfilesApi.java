@@ -1,6 +1,9 @@
 package com.cvgen.functions.http;
 
 import com.cvgen.core.CvInputException;
+import com.cvgen.core.jobs.JobProfileStructurer;
+import com.cvgen.core.llm.LlmAnswerException;
+import com.cvgen.core.llm.LlmUnavailableException;
 import com.cvgen.core.model.JobProfile;
 import com.cvgen.core.pipeline.JobIntake;
 import com.cvgen.core.pipeline.JobIntake.JobProfileSource;
@@ -14,6 +17,7 @@ import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,10 +28,17 @@ import java.util.UUID;
 /**
  * Saved job profiles: {@code POST /api/v1/job-profiles} reads and saves one (multipart with a
  * {@code jobProfile} file or text and an optional {@code title}; or the body itself as JSON or plain
- * text), {@code GET /api/v1/job-profiles} lists the caller's, {@code GET /api/v1/job-profiles/{id}}
+ * text; the answer names the {@code structurer} and, when the model was not used, a {@code note} why), {@code GET /api/v1/job-profiles} lists the caller's, {@code GET /api/v1/job-profiles/{id}}
  * returns one.
  */
 public final class JobProfilesApi {
+  /**
+   * The language model's time for a posting in all, retries included: the caller waits, and Azure
+   * Static Web Apps ends a request to its API after 45 s. Past it the offline reading is saved (with
+   * a note) or, when the model is configured to fail, the save answers 503.
+   */
+  static final Duration MODEL_BUDGET = Duration.ofSeconds(30);
+
   /** A job profile sent as JSON or text (a posting is a few KB; this is generous). */
   static final int MAX_TEXT_BYTES = 256 * 1024;
 
@@ -77,18 +88,27 @@ public final class JobProfilesApi {
         String name = isPdf(contentType) ? "job.pdf" : type.contains("json") ? "job.json" : "job.txt";
         source = new JobProfileSource.File(body, name);
       }
-      JobProfile profile;
+      JobProfileStructurer.Reading reading;
       try {
-        profile = app.intake().readJobProfile(source).profile();
+        reading = app.intake().readJobProfile(source, MODEL_BUDGET);
       } catch (CvInputException e) {
         return ApiResponses.inputError(request, e);
+      } catch (LlmUnavailableException e) { // the model is configured to fail, not to fall back
+        return ApiResponses.error(request, HttpStatus.SERVICE_UNAVAILABLE, "model_unavailable",
+            "the language model that structures job profiles did not answer; please try again later");
+      } catch (LlmAnswerException e) {
+        return ApiResponses.error(request, HttpStatus.BAD_GATEWAY, "model_answer_unusable",
+            "the language model's reading of the job profile was not usable; please try again or send it as JSON");
       }
+      JobProfile profile = reading.profile();
       String id = UUID.randomUUID().toString();
       String t = title != null ? title : profile.title() != null ? profile.title() : "Job profile";
       if (t.length() > 200) t = t.substring(0, 200);
       SavedJobProfile saved = new SavedJobProfile(id, user.subject(), t, sourceName, app.clock().instant(), profile);
       app.adapters().profiles().save(saved);
       Map<String, Object> view = view(saved);
+      view.put("structurer", reading.structurer());
+      if (reading.note() != null) view.put("note", reading.note());
       view.put("profile", profile);
       return ApiResponses.json(request, HttpStatus.CREATED, view, Map.of("Location", "/api/v1/job-profiles/" + id));
     });

@@ -20,6 +20,7 @@ import com.openai.azure.credential.AzureApiKeyCredential;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
+import com.openai.core.RequestOptions;
 import com.openai.credential.BearerTokenCredential;
 import com.openai.credential.Credential;
 import com.openai.errors.OpenAIIoException;
@@ -44,6 +45,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +64,8 @@ import org.slf4j.LoggerFactory;
  *       {@code retry-after} says (at most {@link Options#maxRetryAfter()}), else exponential backoff
  *       from {@link Options#initialBackoff()} up to {@link Options#maxBackoff()} with ±
  *       {@link Options#jitter()} random jitter. Each attempt is limited to {@link Options#timeout()}.
+ *       A caller that waits (an HTTP request) gives a budget for the whole call instead:
+ *       {@link #complete(Prompt, Duration)}.
  *   <li>A circuit breaker around each attempt: when at least {@link Options#failureRateThreshold()}
  *       percent of the last {@link Options#circuitWindow()} attempts failed (service or network
  *       failures; bad answers do not count), it opens for {@link Options#circuitOpenFor()} and every
@@ -189,13 +193,7 @@ public final class AzureOpenAiClient implements LlmClient, AutoCloseable {
         .permittedNumberOfCallsInHalfOpenState(1)
         .recordException(e -> !(e instanceof LlmAnswerException))
         .build());
-    this.retry = Retry.of("azure-openai-" + deployment, RetryConfig.<Completion>custom()
-        .maxAttempts(options.maxAttempts())
-        .retryOnException(e -> e instanceof TransientFailure)
-        .intervalBiFunction((attempt, outcome) -> wait(attempt,
-            outcome.isLeft() && outcome.getLeft() instanceof TransientFailure t ? t.retryAfter : Optional.empty())
-            .toMillis())
-        .build());
+    this.retry = Retry.of("azure-openai-" + deployment, retryConfig(Long.MAX_VALUE));
   }
 
   /** The deployment this client calls. */
@@ -208,18 +206,65 @@ public final class AzureOpenAiClient implements LlmClient, AutoCloseable {
     return circuit.getState().name();
   }
 
+  /**
+   * Retries transient failures; with a deadline ({@link System#nanoTime()}; {@link Long#MAX_VALUE}
+   * for none) only while {@link #MIN_ATTEMPT} is left after the wait, and the wait is cut to leave it.
+   */
+  private RetryConfig retryConfig(long deadline) {
+    return RetryConfig.<Completion>custom()
+        .maxAttempts(options.maxAttempts())
+        .retryOnException(e -> e instanceof TransientFailure && left(deadline) > MIN_ATTEMPT.toNanos())
+        .intervalBiFunction((attempt, outcome) -> {
+          long wait = wait(attempt, outcome.isLeft() && outcome.getLeft() instanceof TransientFailure t
+              ? t.retryAfter : Optional.empty()).toMillis();
+          return Math.max(0, Math.min(wait, (left(deadline) - MIN_ATTEMPT.toNanos()) / 1_000_000));
+        })
+        .build();
+  }
+
+  /** The shortest attempt worth making within a budget. */
+  static final Duration MIN_ATTEMPT = Duration.ofSeconds(1);
+
+  private static long left(long deadline) {
+    return deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
+  }
+
   @Override
   public Completion complete(Prompt prompt) {
+    return call(prompt, retry, Long.MAX_VALUE);
+  }
+
+  /**
+   * Within {@code budget} in all: each attempt is limited to what is left of it (and to {@link
+   * Options#timeout()}), waits between attempts are cut, and no attempt starts with less than {@link
+   * #MIN_ATTEMPT} left.
+   */
+  @Override
+  public Completion complete(Prompt prompt, Duration budget) {
+    if (budget.compareTo(MIN_ATTEMPT) < 0) throw new IllegalArgumentException("a budget must be at least " + MIN_ATTEMPT);
+    long deadline = System.nanoTime() + budget.toNanos();
+    return call(prompt, Retry.of(retry.getName(), retryConfig(deadline)), deadline);
+  }
+
+  private Completion call(Prompt prompt, Retry retry, long deadline) {
     ChatCompletionCreateParams params = params(prompt);
-    Supplier<Completion> attempt = CircuitBreaker.decorateSupplier(circuit, () -> attempt(params, prompt));
+    AtomicInteger attempts = new AtomicInteger();
+    Supplier<Completion> attempt = CircuitBreaker.decorateSupplier(circuit, () -> {
+      attempts.incrementAndGet();
+      long left = left(deadline); // at least about MIN_ATTEMPT when cut: retryConfig leaves it
+      return attempt(params, prompt, left >= options.timeout().toNanos() ? options.timeout()
+          : Duration.ofMillis(Math.max(100, left / 1_000_000)));
+    });
     try {
       return Retry.decorateSupplier(retry, attempt).get();
     } catch (CallNotPermittedException e) {
       throw new LlmUnavailableException("Azure OpenAI deployment " + deployment + ": circuit open after repeated "
           + "failures, not calling it for now", e);
     } catch (TransientFailure e) {
-      throw new LlmUnavailableException("Azure OpenAI deployment " + deployment + " unavailable after "
-          + options.maxAttempts() + (options.maxAttempts() == 1 ? " attempt: " : " attempts: ") + e.getMessage(), e.getCause());
+      int n = attempts.get();
+      throw new LlmUnavailableException("Azure OpenAI deployment " + deployment + " unavailable after " + n
+          + (n == 1 ? " attempt" : " attempts") + (n < options.maxAttempts() ? " (the call's time was up)" : "")
+          + ": " + e.getMessage(), e.getCause());
     }
   }
 
@@ -241,10 +286,10 @@ public final class AzureOpenAiClient implements LlmClient, AutoCloseable {
         .build();
   }
 
-  private Completion attempt(ChatCompletionCreateParams params, Prompt prompt) {
+  private Completion attempt(ChatCompletionCreateParams params, Prompt prompt, Duration timeout) {
     ChatCompletion response;
     try {
-      response = client.chat().completions().create(params);
+      response = client.chat().completions().create(params, RequestOptions.builder().timeout(timeout).build());
     } catch (OpenAIServiceException e) {
       int status = e.statusCode();
       String what = "HTTP " + status + e.code().map(c -> " " + c).orElse("");
@@ -259,7 +304,7 @@ public final class AzureOpenAiClient implements LlmClient, AutoCloseable {
           + " " + firstLine(e.getMessage()), e);
     } catch (OpenAIIoException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new TransientFailure("no answer within " + options.timeout().toMillis() + " ms or network error ("
+      throw new TransientFailure("no answer within " + timeout.toMillis() + " ms or network error ("
           + cause.getClass().getSimpleName() + ")", Optional.empty(), e);
     }
     return completion(response, prompt);

@@ -216,6 +216,43 @@ class AzureOpenAiClientTest {
   }
 
   @Test
+  void aBudgetCutsTheAttemptAndStopsTheRetries() throws Exception {
+    stub.otherwise(Reply.hang(10_000, recorded()));
+    try (AzureOpenAiClient slow = AzureOpenAiClient.withApiKey(stub.endpoint(), DEPLOYMENT, API_VERSION, "test-key",
+        FAST.withTimeout(Duration.ofSeconds(5)))) {
+      long t0 = System.nanoTime();
+      // without a budget: 3 attempts of 5 s; with 2 s: one attempt, cut to 2 s
+      assertThatThrownBy(() -> slow.complete(prompt(), Duration.ofSeconds(2)))
+          .isInstanceOf(LlmUnavailableException.class)
+          .hasMessageContaining("after 1 attempt (the call's time was up)")
+          .hasMessageMatching("(?s).*no answer within (19\\d\\d|2000) ms.*");
+      long elapsed = (System.nanoTime() - t0) / 1_000_000;
+      assertThat(elapsed).isBetween(1900L, 3500L);
+      assertThat(stub.requests).hasSize(1);
+    }
+  }
+
+  @Test
+  void aBudgetCutsTheWaitARetryAfterAsksFor() throws Exception {
+    stub.otherwise(Reply.status(429, Map.of("retry-after", "10")));
+    long t0 = System.nanoTime();
+    // 3 s: the first 429 at once, a wait cut from 10 s to leave one second, a second 429, then no time
+    assertThatThrownBy(() -> client.complete(prompt(), Duration.ofSeconds(3)))
+        .isInstanceOf(LlmUnavailableException.class)
+        .hasMessageContaining("after 2 attempts (the call's time was up)").hasMessageContaining("HTTP 429");
+    long elapsed = (System.nanoTime() - t0) / 1_000_000;
+    assertThat(elapsed).isBetween(1800L, 3500L);
+    assertThat(stub.requests).hasSize(2);
+  }
+
+  @Test
+  void withinItsBudgetACallIsRetriedAsUsual() throws Exception {
+    stub.then(Reply.status(502, Map.of()), Reply.ok(recorded()));
+    assertThat(client.complete(prompt(), Duration.ofSeconds(10)).completionTokens()).isEqualTo(412);
+    assertThat(stub.requests).hasSize(2);
+  }
+
+  @Test
   void malformedContentIsABadAnswerAndNotRetried() throws Exception {
     stub.then(Reply.ok(withContent("{\"basics\": {\"name\": \"Jonas")));
     assertThatThrownBy(() -> client.complete(prompt())).isInstanceOf(LlmAnswerException.class)

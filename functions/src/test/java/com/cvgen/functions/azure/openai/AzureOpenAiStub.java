@@ -26,7 +26,7 @@ public final class AzureOpenAiStub implements AutoCloseable {
       return new Reply(200, Map.of(), body, 0);
     }
 
-    static Reply status(int status, Map<String, String> headers) {
+    public static Reply status(int status, Map<String, String> headers) {
       return new Reply(status, headers, "{\"error\":{\"code\":\"" + status + "\",\"message\":\"scripted failure\"}}", 0);
     }
 
