@@ -124,9 +124,13 @@ describe('web app', () => {
       const values = new Set();
       const deadline = Date.now() + 90_000;
       for (;;) {
-        seen.add(await live.textContent());
-        values.add(await bar.getAttribute('aria-valuenow'));
-        if ((await live.textContent()) === 'The job is complete.') break;
+        // text and bar read together, once: separate reads may straddle an update, and the end
+        // would then not be among the seen
+        const [text, value] = await p.page.evaluate(() => [document.getElementById('job-live').textContent,
+          document.querySelector('[role="progressbar"]').getAttribute('aria-valuenow')]);
+        seen.add(text);
+        values.add(value);
+        if (text === 'The job is complete.') break;
         assert.ok(Date.now() < deadline, `the job did not complete in time; last: ${[...seen].pop()}`);
         await p.page.waitForTimeout(150);
       }
