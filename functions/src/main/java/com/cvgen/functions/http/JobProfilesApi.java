@@ -28,8 +28,9 @@ import java.util.UUID;
 /**
  * Saved job profiles: {@code POST /api/v1/job-profiles} reads and saves one (multipart with a
  * {@code jobProfile} file or text and an optional {@code title}; or the body itself as JSON or plain
- * text; the answer names the {@code structurer} and, when the model was not used, a {@code note} why), {@code GET /api/v1/job-profiles} lists the caller's, {@code GET /api/v1/job-profiles/{id}}
- * returns one.
+ * text; the answer names the {@code structurer} and has a {@code note} on it when a model was
+ * configured), {@code GET /api/v1/job-profiles} lists the caller's, {@code GET
+ * /api/v1/job-profiles/{id}} returns one.
  */
 public final class JobProfilesApi {
   /**

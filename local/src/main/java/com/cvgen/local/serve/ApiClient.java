@@ -60,6 +60,8 @@ public final class ApiClient {
   /** A file part of an upload. */
   public record FilePart(String field, String fileName, String contentType, byte[] content) {}
 
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
   private final HttpClient http;
   private final URI base;
   private final String token;
@@ -68,7 +70,7 @@ public final class ApiClient {
   public ApiClient(URI base, String token) {
     this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
     this.token = token;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+    this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
         .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
@@ -184,6 +186,9 @@ public final class ApiClient {
     } catch (java.net.ConnectException e) {
       throw new HostException("nothing answers at " + request.uri().resolve("/")
           + " (is the host running there? start one with ./cvgen serve)", e);
+    } catch (java.net.http.HttpConnectTimeoutException e) {
+      throw new HostException("no connection to " + request.uri().resolve("/") + " within "
+          + CONNECT_TIMEOUT.toSeconds() + " s", e);
     } catch (java.net.http.HttpTimeoutException e) {
       throw new HostException(request.method() + " " + request.uri().getPath() + " was not answered within "
           + request.timeout().map(Duration::toSeconds).orElse(0L) + " s", e);
