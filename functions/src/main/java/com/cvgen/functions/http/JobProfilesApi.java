@@ -9,6 +9,7 @@ import com.cvgen.core.pipeline.JobIntake;
 import com.cvgen.core.pipeline.JobIntake.JobProfileSource;
 import com.cvgen.core.pipeline.JobProfileStore.SavedJobProfile;
 import com.cvgen.functions.wiring.Composition;
+import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
 
 /**
  * Saved job profiles: {@code POST /api/v1/job-profiles} reads and saves one (multipart with a
@@ -52,7 +54,8 @@ public final class JobProfilesApi {
   @FunctionName("SaveJobProfile")
   public HttpResponseMessage save(
       @HttpTrigger(name = "req", methods = {HttpMethod.POST}, route = "v1/job-profiles", dataType = "binary",
-          authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<byte[]>> request) {
+          authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<byte[]>> request,
+      ExecutionContext context) {
     return Authenticated.run(app, request, user -> {
       String contentType = CvApi.header(request, "content-type");
       // checked on the declared length before the body is touched, and again on the body
@@ -95,9 +98,11 @@ public final class JobProfilesApi {
       } catch (CvInputException e) {
         return ApiResponses.inputError(request, e);
       } catch (LlmUnavailableException e) { // the model is configured to fail, not to fall back
+        context.getLogger().log(Level.WARNING, "job profile not saved: the model is unavailable", e);
         return ApiResponses.error(request, HttpStatus.SERVICE_UNAVAILABLE, "model_unavailable",
             "the language model that structures job profiles did not answer; please try again later");
       } catch (LlmAnswerException e) {
+        context.getLogger().log(Level.WARNING, "job profile not saved: the model's answer is unusable", e);
         return ApiResponses.error(request, HttpStatus.BAD_GATEWAY, "model_answer_unusable",
             "the language model's reading of the job profile was not usable; please try again or send it as JSON");
       }
